@@ -1,0 +1,202 @@
+//! The result model: one serde description of a whole analysis.
+//!
+//! The CLI prints it as JSON and the WebAssembly boundary hands the same
+//! structure to the page, so every field here is part of a public contract.
+//! Offsets are byte offsets into the article's original text (after nothing:
+//! not even a BOM is stripped), so `&text[start..end]` is always the span a
+//! page should highlight.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything wirediff computes for a set of articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The options the analysis ran with.
+    pub options: Options,
+    /// The articles in input order.
+    pub articles: Vec<Article>,
+    /// Clusters of shared sentences, largest (most articles) first.
+    pub clusters: Vec<Cluster>,
+    /// Paragraph diffs of every pair `(a, b)` with `a < b`; empty when
+    /// [`Options::diffs`] is false.
+    pub diffs: Vec<ParagraphDiff>,
+    /// How much each article shares with each other one.
+    pub overlap: Overlap,
+}
+
+/// Tunable parts of the analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Options {
+    /// Minimum similarity (0..=1) for two sentences to be linked.
+    pub threshold: f64,
+    /// Sentences with fewer normalised words than this are never clustered:
+    /// very short lines ("Related posts") are boilerplate, not shared reporting.
+    pub min_words: usize,
+    /// Whether [`Analysis::diffs`] holds the diff of every pair of articles.
+    pub diffs: bool,
+    /// Time budget for one paragraph diff, in milliseconds; past it the diff
+    /// falls back to a coarser (still exact) result and says so.
+    pub diff_timeout_ms: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threshold: crate::cluster::DEFAULT_THRESHOLD,
+            min_words: crate::cluster::DEFAULT_MIN_WORDS,
+            diffs: true,
+            diff_timeout_ms: 200,
+        }
+    }
+}
+
+/// One input article split into paragraphs and sentences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// A display name (for files, the base name).
+    pub name: String,
+    /// The first paragraph's text, used as a title.
+    pub title: String,
+    /// Length of the original text in bytes.
+    pub len: usize,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// A paragraph: a run of non-blank text between line breaks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Byte offset of the paragraph's first non-space character.
+    pub start: usize,
+    /// Byte offset just past its last non-space character.
+    pub end: usize,
+    /// Indices into [`Article::sentences`] of the sentences it holds.
+    pub sentences: std::ops::Range<usize>,
+}
+
+/// A sentence, with the cluster it belongs to if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// The exact, trimmed substring `text[start..end]` of the input.
+    pub text: String,
+    /// Index of the paragraph that holds it.
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Number of normalised words.
+    pub words: usize,
+    /// Index into [`Analysis::clusters`], if the sentence is shared.
+    pub cluster: Option<usize>,
+}
+
+/// How closely the members of a cluster agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClusterKind {
+    /// Every member has the same normalised words.
+    Verbatim,
+    /// Members differ, but are linked above the threshold.
+    Near,
+}
+
+/// Reference to one sentence of one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SentenceRef {
+    pub article: usize,
+    pub sentence: usize,
+}
+
+/// A set of sentences from different articles that say the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Members in article order, then sentence order.
+    pub members: Vec<ClusterMember>,
+    pub kind: ClusterKind,
+    /// Mean similarity over the linked pairs of members (0..=1).
+    pub similarity: f64,
+    /// Number of distinct articles among the members.
+    pub articles: usize,
+    /// Index into `members` of the member most similar to all others; the
+    /// explanations of the other members are given relative to it.
+    pub representative: usize,
+    /// Normalised words that every member contains, in the representative's order.
+    pub shared_words: Vec<String>,
+}
+
+/// One sentence in a cluster, with why it was linked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterMember {
+    pub article: usize,
+    pub sentence: usize,
+    /// Similarity to the representative (1 for the representative itself).
+    pub similarity: f64,
+    /// Byte span, in the article's text, of the longest run of words this
+    /// sentence shares with the representative.
+    pub run_start: usize,
+    pub run_end: usize,
+    /// Number of words in that run.
+    pub run_words: usize,
+}
+
+/// Paragraph-level diff of article `a` (old) against article `b` (new).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphDiff {
+    pub a: usize,
+    pub b: usize,
+    /// Operations in order. Concatenating `old_text` of every op rebuilds
+    /// article `a` exactly, and `new_text` rebuilds article `b`.
+    pub ops: Vec<DiffOp>,
+    /// True when the diff hit its deadline and is coarser than it could be.
+    pub timed_out: bool,
+}
+
+/// What happened to a paragraph between two articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffTag {
+    Equal,
+    Delete,
+    Insert,
+    /// A deleted and an inserted paragraph that say nearly the same thing.
+    Change,
+}
+
+/// One paragraph operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffOp {
+    pub tag: DiffTag,
+    /// Paragraph index in article `a` (absent for inserts).
+    pub old: Option<usize>,
+    /// Paragraph index in article `b` (absent for deletes).
+    pub new: Option<usize>,
+    /// The slice of article `a` this op covers, separators included.
+    pub old_text: String,
+    /// The slice of article `b` this op covers, separators included.
+    pub new_text: String,
+    /// Word similarity of the two paragraphs (1 for equal, absent for
+    /// deletes and inserts).
+    pub similarity: Option<f64>,
+    /// Word-level inline diff for `change` ops: concatenating the text of
+    /// `equal` and `delete` pieces gives `old_text`, of `equal` and `insert`
+    /// pieces gives `new_text`.
+    pub inline: Vec<InlineChange>,
+}
+
+/// One word-level piece of a changed paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InlineChange {
+    /// `equal`, `delete` or `insert` (never `change`).
+    pub tag: DiffTag,
+    pub text: String,
+}
+
+/// Pairwise and per-article overlap shares.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overlap {
+    /// `shared[i][j]`: share (0..=1) of article `i`'s sentences that have a
+    /// cluster-mate in article `j`; `shared[i][i]` is 1 when `i` has sentences.
+    pub shared: Vec<Vec<f64>>,
+    /// `unique[i]`: share of article `i`'s sentences found in no other article.
+    pub unique: Vec<f64>,
+}
