@@ -6,6 +6,19 @@
 //! [`diff`] computes paragraph-level diffs of two articles; [`cluster`] finds
 //! sentences shared across articles; [`overlap`] summarises them; [`model`]
 //! is the serde result that the CLI prints and the page receives.
+//!
+//! ```
+//! use wirediff::{Input, Options, analyze};
+//!
+//! let wire = Input::new("wire", "Storm shuts schools\n\nThe storm closed every school in the county on Tuesday.");
+//! let local = Input::new("local", "Schools closed\n\nOfficials said the storm closed every school in the county on Tuesday.");
+//! let analysis = analyze(&[wire, local], &Options::default()).unwrap();
+//! let shared = &analysis.clusters[0];
+//! assert_eq!(shared.articles, 2);
+//! assert!(shared.similarity > 0.8);
+//! // The two bodies are one paragraph, changed by two words.
+//! assert_eq!(analysis.diffs[0].ops.last().unwrap().tag, wirediff::DiffTag::Change);
+//! ```
 
 pub mod analysis;
 pub mod cluster;

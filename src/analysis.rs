@@ -1,0 +1,191 @@
+//! The whole analysis: from article texts to the result model.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::cluster::{ArticleTokens, cluster};
+use crate::diff::diff_paragraphs;
+use crate::model::{Analysis, Article, Options, Paragraph, ParagraphDiff, Sentence};
+use crate::normalize::{Token, tokens};
+use crate::overlap::overlap;
+use crate::text::segment;
+
+/// One article to analyse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Display name, such as a file's base name.
+    pub name: String,
+    pub text: String,
+}
+
+impl Input {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Input {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Why an analysis could not run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// Fewer than two articles were given.
+    TooFewArticles(usize),
+    /// The named article has no words.
+    EmptyArticle(String),
+    /// An option is out of range.
+    InvalidOption(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::TooFewArticles(n) => write!(f, "need at least two articles to compare, got {n}"),
+            Error::EmptyArticle(name) => write!(f, "{name}: the article has no words"),
+            Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn check(options: &Options) -> Result<(), Error> {
+    if !(0.0..=1.0).contains(&options.threshold) {
+        return Err(Error::InvalidOption(format!(
+            "threshold must be between 0 and 1, got {}",
+            options.threshold
+        )));
+    }
+    if options.min_words == 0 {
+        return Err(Error::InvalidOption("min_words must be at least 1".into()));
+    }
+    Ok(())
+}
+
+/// One article segmented and tokenised.
+struct Prepared<'a> {
+    input: &'a Input,
+    article: Article,
+    tokens: Vec<Vec<Token>>,
+}
+
+fn prepare(input: &Input) -> Prepared<'_> {
+    let text = input.text.as_str();
+    let seg = segment(text);
+    let tokens: Vec<Vec<Token>> = seg
+        .sentences
+        .iter()
+        .map(|(r, _)| tokens(text, r.clone()))
+        .collect();
+    let paragraphs = seg
+        .paragraphs
+        .iter()
+        .zip(&seg.paragraph_sentences)
+        .map(|(p, s)| Paragraph {
+            start: p.start,
+            end: p.end,
+            sentences: s.clone(),
+        })
+        .collect();
+    let sentences = seg
+        .sentences
+        .iter()
+        .zip(&tokens)
+        .map(|((r, p), t)| Sentence {
+            text: text[r.clone()].to_owned(),
+            paragraph: *p,
+            start: r.start,
+            end: r.end,
+            words: t.len(),
+            cluster: None,
+        })
+        .collect();
+    let title = seg
+        .paragraphs
+        .first()
+        .map_or_else(String::new, |p| text[p.clone()].to_owned());
+    Prepared {
+        input,
+        article: Article {
+            name: input.name.clone(),
+            title,
+            len: text.len(),
+            paragraphs,
+            sentences,
+        },
+        tokens,
+    }
+}
+
+/// Analyses two or more articles: segments them, clusters their shared
+/// sentences, summarises the overlap and, if asked, diffs every pair.
+pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
+    check(options)?;
+    if inputs.len() < 2 {
+        return Err(Error::TooFewArticles(inputs.len()));
+    }
+    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    if let Some(p) = prepared.iter().find(|p| p.tokens.iter().all(Vec::is_empty)) {
+        return Err(Error::EmptyArticle(p.input.name.clone()));
+    }
+    let token_view: Vec<ArticleTokens> = prepared
+        .iter()
+        .map(|p| ArticleTokens {
+            text: &p.input.text,
+            sentences: p.tokens.clone(),
+        })
+        .collect();
+    let clusters = cluster(&token_view, options.threshold, options.min_words);
+    let mut articles: Vec<Article> = prepared.into_iter().map(|p| p.article).collect();
+    for (c, found) in clusters.iter().enumerate() {
+        for m in &found.members {
+            articles[m.article].sentences[m.sentence].cluster = Some(c);
+        }
+    }
+    let overlap = overlap(&articles, &clusters);
+    let mut diffs = Vec::new();
+    if options.diffs {
+        for a in 0..inputs.len() {
+            for b in a + 1..inputs.len() {
+                diffs.push(diff_articles(inputs, &articles, a, b, options));
+            }
+        }
+    }
+    Ok(Analysis {
+        options: options.clone(),
+        articles,
+        clusters,
+        diffs,
+        overlap,
+    })
+}
+
+fn paragraph_spans(article: &Article) -> Vec<std::ops::Range<usize>> {
+    article.paragraphs.iter().map(|p| p.start..p.end).collect()
+}
+
+fn diff_articles(
+    inputs: &[Input],
+    articles: &[Article],
+    a: usize,
+    b: usize,
+    options: &Options,
+) -> ParagraphDiff {
+    diff_paragraphs(
+        (a, &inputs[a].text, &paragraph_spans(&articles[a])),
+        (b, &inputs[b].text, &paragraph_spans(&articles[b])),
+        Duration::from_millis(options.diff_timeout_ms),
+    )
+}
+
+/// Paragraph diff of two texts (labelled articles 0 and 1), for a page that
+/// diffs on demand rather than every pair up front.
+pub fn diff_texts(a: &str, b: &str, options: &Options) -> ParagraphDiff {
+    let spans = |t: &str| crate::text::paragraphs(t);
+    diff_paragraphs(
+        (0, a, &spans(a)),
+        (1, b, &spans(b)),
+        Duration::from_millis(options.diff_timeout_ms),
+    )
+}

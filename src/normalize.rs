@@ -1,0 +1,84 @@
+//! Normalisation for matching.
+//!
+//! Matching works on word tokens, never on the raw text: the words come from
+//! the Unicode word boundaries of UAX #29 (`unicode-segmentation`), so
+//! punctuation, quotes, dashes and spacing drop out, and each word is folded
+//! to a canonical form: compatibility-normalised (NFKC: full-width letters,
+//! ligatures and non-breaking spaces become their plain forms), lower-cased,
+//! with typographic apostrophes folded to `'`. The original text is never
+//! changed; every token keeps its byte span so a match can be shown where it
+//! was found.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word of the original text with its folded form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span of the word in the original text.
+    pub span: Range<usize>,
+    /// The folded form used for matching.
+    pub norm: String,
+}
+
+/// Folds one word to its matching form.
+pub fn fold_word(word: &str) -> String {
+    word.nfkc()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Folds a whole text for comparison while keeping word separation: words
+/// folded with [`fold_word`] and joined by single spaces.
+pub fn fold_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.unicode_words() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&fold_word(word));
+    }
+    out
+}
+
+/// The word tokens of `text[range]`, with spans into `text`.
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let base = range.start;
+    text[range]
+        .unicode_word_indices()
+        .map(|(i, w)| Token {
+            span: base + i..base + i + w.len(),
+            norm: fold_word(w),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_quotes_and_width() {
+        assert_eq!(fold_word("China’s"), "china's");
+        assert_eq!(fold_word("ＡＩ"), "ai");
+        assert_eq!(
+            fold_text("“World-class,” he said\u{a0}— really!"),
+            "world class he said really"
+        );
+    }
+
+    #[test]
+    fn tokens_keep_original_spans() {
+        let text = "Nvidia’s $2.5 billion";
+        let toks = tokens(text, 0..text.len());
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.span.clone()]).collect();
+        assert_eq!(words, ["Nvidia’s", "2.5", "billion"]);
+        assert_eq!(toks[0].norm, "nvidia's");
+    }
+}

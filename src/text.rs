@@ -1,0 +1,506 @@
+//! Splitting an article into paragraphs and sentences.
+//!
+//! Paragraphs are runs of text between line breaks: a blank line and a
+//! single line break both end a paragraph, because pasted news text uses
+//! either. Sentences start from the Unicode sentence boundaries of UAX #29
+//! (`unicode-segmentation`), which already keep `U.S. chipmaker`, `$2.5` and
+//! `“…world class,” he said` together, and then apply a small rule set for
+//! what UAX #29 cannot know about news text:
+//!
+//! 1. **No break without space.** A boundary after `.`, `?` or `!` that is
+//!    not followed by whitespace is inside a URL, an e-mail address or a file
+//!    name (`example.com/a?b=1`), so it is dropped. Ideographic full stops
+//!    (`。！？`) are exempt: Chinese and Japanese put no space after them.
+//! 2. **Quoted questions.** `“Are you sure?” she asked` is one sentence: a
+//!    boundary after `?`, `!` or `…` (and any closing quotes) followed by a
+//!    lower-case letter is dropped.
+//! 3. **Abbreviations.** A boundary after a word from [`TITLES`] (`Mr.`,
+//!    `Dr.`) is always dropped, because a name follows. A boundary after an
+//!    initial (`J.`), a dotted acronym (`U.S.`, `a.m.`) or a word from
+//!    [`ABBREVIATIONS`] (`Inc.`, `Jan.`) is dropped unless the next word is
+//!    one that usually starts a sentence ([`SENTENCE_STARTERS`]: `The`,
+//!    `He`, `But`…) or opens a quotation, so `in the U.S. The company` still
+//!    splits while `U.S. President` does not. `No.` joins only before a number.
+//! 4. **Fragments.** A piece with no letter or digit (`…`, `•`) or a bare list
+//!    marker (`1.`, `a)`) joins the text after it.
+//!
+//! All offsets are byte offsets into the original text, and every sentence is
+//! trimmed of surrounding whitespace (including a byte-order mark).
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Titles that precede a name: the period after them never ends a sentence.
+pub const TITLES: &[&str] = &[
+    "Adm", "Capt", "Cmdr", "Col", "Det", "Dr", "Fr", "Gen", "Gov", "Hon", "Insp", "Lt", "Maj",
+    "Messrs", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof", "Rep", "Rev", "Sen", "Sgt",
+    "Sr", "Supt", "Ft",
+];
+
+/// Abbreviations that usually continue a sentence but may also end one.
+/// Matched case-sensitively against the word before the period.
+pub const ABBREVIATIONS: &[&str] = &[
+    // Company and legal forms.
+    "Bros", "Co", "Corp", "Inc", "Ltd", "LLC", "Plc", "plc", "Cie", "Dept", "Univ", "Assn",
+    // Months and days.
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
+    "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun", // Addresses.
+    "Ave", "Blvd", "Rd", "St", "Hwy", "Ste",
+    // Latin and other running-text abbreviations.
+    "approx", "cf", "est", "etc", "vs", "al", "ca", "fig", "Fig", "vol", "Vol", "pp", "ed", "Ed",
+    "eds", "Jr", "Sen", "Esq", "Ph", "Mass", "Calif", "Fla", "Ill", "Wash", "Conn", "Penn",
+];
+
+/// Words that, capitalised after an ambiguous abbreviation, mark the start of
+/// a new sentence rather than a name. General English function words only.
+pub const SENTENCE_STARTERS: &[&str] = &[
+    "A",
+    "About",
+    "After",
+    "Again",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "It",
+    "Its",
+    "Last",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "Much",
+    "My",
+    "No",
+    "Not",
+    "Now",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Since",
+    "She",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Under",
+    "Unlike",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+    "Your",
+];
+
+/// Characters that may close a sentence after its final punctuation.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | '›'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+    )
+}
+
+/// Characters that may open a sentence before its first word.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '(' | '[' | '{' | '«' | '‹' | '“' | '‘' | '„' | '「' | '『' | '（' | '【'
+    )
+}
+
+/// Whitespace for trimming: Unicode white space plus the byte-order mark and
+/// zero-width characters that pasted text often carries.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}')
+}
+
+/// Narrows `range` of `text` to exclude leading and trailing [`is_space`].
+pub fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start_matches(is_space).len());
+    let end = range.start + slice.trim_end_matches(is_space).len();
+    if start >= end {
+        start..start
+    } else {
+        start..end
+    }
+}
+
+/// Paragraph spans: non-blank lines, trimmed. Any line break ends a paragraph
+/// (`\n`, `\r\n`, `\r`, U+0085, U+2028, U+2029).
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            push_trimmed(text, line_start..i, &mut out);
+            if c == '\r' && matches!(chars.peek(), Some((_, '\n'))) {
+                chars.next();
+            }
+            line_start = chars.peek().map_or(text.len(), |&(j, _)| j);
+        }
+    }
+    push_trimmed(text, line_start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let r = trim_range(text, range);
+    if !r.is_empty() {
+        out.push(r);
+    }
+}
+
+/// Sentence spans within `range` (typically one paragraph) of `text`.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let base = range.start;
+    let para = &text[range];
+    // Raw UAX #29 pieces, each with its trailing whitespace.
+    let pieces: Vec<Range<usize>> = para
+        .split_sentence_bound_indices()
+        .map(|(i, s)| base + i..base + i + s.len())
+        .collect();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    // Whether the previous raw piece ended with whitespace.
+    let mut prev_spaced = true;
+    let mut pending_fragment: Option<usize> = None;
+    for raw in pieces {
+        let spaced = text[raw.clone()].ends_with(is_space);
+        let piece = trim_range(text, raw);
+        if piece.is_empty() {
+            prev_spaced = spaced;
+            continue;
+        }
+        let start = pending_fragment.take().unwrap_or(piece.start);
+        let piece = start..piece.end;
+        match out.last_mut() {
+            Some(last) if joins(text, last.clone(), piece.clone(), prev_spaced) => {
+                last.end = piece.end;
+            }
+            _ if is_fragment(&text[piece.clone()]) => pending_fragment = Some(piece.start),
+            _ => out.push(piece),
+        }
+        prev_spaced = spaced;
+    }
+    if let Some(start) = pending_fragment {
+        // A trailing fragment joins the sentence before it, or stands alone.
+        let end = trim_range(text, start..base + para.len()).end;
+        match out.last_mut() {
+            Some(last) => last.end = end,
+            None => out.push(start..end),
+        }
+    }
+    out
+}
+
+/// A piece that cannot stand as a sentence: no letter or digit, or only a
+/// list marker such as `1.`, `(a)` or `iv.`.
+fn is_fragment(piece: &str) -> bool {
+    if !piece.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let core = piece.trim_matches(|c: char| is_opening(c) || is_closing(c) || c == '.');
+    let short_marker = core.chars().count() <= 3
+        && (core.chars().all(|c| c.is_ascii_digit())
+            || (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
+            || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    short_marker && piece.len() <= 6
+}
+
+/// Whether the boundary between sentence `prev` and piece `next` should be
+/// dropped (rules 1 to 3 of the module documentation).
+fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bool {
+    let prev_text = &text[prev];
+    let next_text = &text[next];
+    let body = prev_text.trim_end_matches(is_closing);
+    let Some(terminal) = body.chars().next_back() else {
+        return false;
+    };
+    // Rule 1: no space after ASCII terminal punctuation.
+    if !spaced && matches!(terminal, '.' | '?' | '!') {
+        return true;
+    }
+    let next_first = next_text.chars().next().unwrap_or(' ');
+    // Rule 2: a question, exclamation or ellipsis continued in lower case.
+    if matches!(terminal, '?' | '!' | '…') && next_first.is_lowercase() {
+        return true;
+    }
+    if terminal != '.' || body.ends_with("..") {
+        return false;
+    }
+    // Rule 3: abbreviations, judged by the word before the final period.
+    let word = last_word(&body[..body.len() - 1]);
+    if word.is_empty() {
+        return false;
+    }
+    let next_word = first_word(next_text);
+    let opens_quote = is_opening(next_first) && next_first != '(';
+    if TITLES.contains(&word) && !opens_quote {
+        return true;
+    }
+    if word == "No" || word == "Nos" {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let ambiguous = ABBREVIATIONS.contains(&word) || is_initial(word) || is_dotted_acronym(word);
+    ambiguous && !opens_quote && !SENTENCE_STARTERS.contains(&next_word)
+}
+
+/// The last whitespace-separated word of `s`, without opening punctuation.
+fn last_word(s: &str) -> &str {
+    let word = s.rsplit(is_space).next().unwrap_or("");
+    word.trim_start_matches(is_opening)
+}
+
+/// The first word of `s`: its leading letters, digits and apostrophes.
+fn first_word(s: &str) -> &str {
+    let s = s.trim_start_matches(is_opening);
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// A single capital letter, as in `George W. Bush`.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Letters separated by periods, as in `U.S` or `a.m` (the final period is
+/// already removed): every part is one or two letters.
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|part| {
+            (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+        })
+}
+
+/// An article split into paragraphs and sentences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segmented {
+    pub paragraphs: Vec<Range<usize>>,
+    /// Sentence spans, with the index of the paragraph that holds each.
+    pub sentences: Vec<(Range<usize>, usize)>,
+    /// For each paragraph, the range of its sentence indices.
+    pub paragraph_sentences: Vec<Range<usize>>,
+}
+
+/// Splits `text` into paragraphs and their sentences.
+pub fn segment(text: &str) -> Segmented {
+    let paragraphs = paragraphs(text);
+    let mut sentence_spans = Vec::new();
+    let mut paragraph_sentences = Vec::with_capacity(paragraphs.len());
+    for (p, para) in paragraphs.iter().enumerate() {
+        let first = sentence_spans.len();
+        sentence_spans.extend(sentences(text, para.clone()).into_iter().map(|s| (s, p)));
+        paragraph_sentences.push(first..sentence_spans.len());
+    }
+    Segmented {
+        paragraphs,
+        sentences: sentence_spans,
+        paragraph_sentences,
+    }
+}
+
+/// The sentence strings of `text`, in order.
+pub fn sentence_texts(text: &str) -> Vec<&str> {
+    segment(text)
+        .sentences
+        .into_iter()
+        .map(|(r, _)| &text[r])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentence_texts(text)
+    }
+
+    #[test]
+    fn paragraphs_by_blank_line_single_break_crlf_and_bom() {
+        let text = "\u{feff}Title\r\n\r\nFirst para.\r\nSecond para.\n\n\n  Third  \r";
+        let spans: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, ["Title", "First para.", "Second para.", "Third"]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones at 9 a.m. on Jan. 5 in the U.S. capital. They talked."),
+            [
+                "Mr. Smith met Dr. Jones at 9 a.m. on Jan. 5 in the U.S. capital.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            split("Shares of Apple Inc. rose. Acme Corp. Chairman John Doe resigned."),
+            [
+                "Shares of Apple Inc. rose.",
+                "Acme Corp. Chairman John Doe resigned."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_can_end_after_abbreviation() {
+        assert_eq!(
+            split(
+                "The chips are made in the U.S. The company said so. It works at Acme Inc. But not for long."
+            ),
+            [
+                "The chips are made in the U.S.",
+                "The company said so.",
+                "It works at Acme Inc.",
+                "But not for long."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_numbers_and_money() {
+        assert_eq!(
+            split("George W. Bush spoke. It cost $2.5 billion, up 5.3% from 1.5 million. Next."),
+            [
+                "George W. Bush spoke.",
+                "It cost $2.5 billion, up 5.3% from 1.5 million.",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_brackets() {
+        assert_eq!(
+            split("“It is world class,” he said. “Are you sure?” she asked. (He was.) Done."),
+            [
+                "“It is world class,” he said.",
+                "“Are you sure?” she asked.",
+                "(He was.)",
+                "Done."
+            ]
+        );
+        assert_eq!(
+            split("He said, “I agree. We all do.” Then he left."),
+            ["He said, “I agree.", "We all do.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn urls_emails_and_file_names() {
+        assert_eq!(
+            split(
+                "See https://example.com/a?b=1 for more. Mail jo@news.example.org or open report.v2.pdf now."
+            ),
+            [
+                "See https://example.com/a?b=1 for more.",
+                "Mail jo@news.example.org or open report.v2.pdf now."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses_lists_and_headlines() {
+        assert_eq!(
+            split("He paused… and went on. It ended... Then silence."),
+            ["He paused… and went on.", "It ended...", "Then silence."]
+        );
+        assert_eq!(
+            split("Breaking News\n1. First item\n2. Second item"),
+            ["Breaking News", "1. First item", "2. Second item"]
+        );
+        assert_eq!(split("Step 1. Mix it."), ["Step 1.", "Mix it."]);
+    }
+
+    #[test]
+    fn cjk_full_stops_and_nbsp() {
+        assert_eq!(split("今天下雨。明天晴天！"), ["今天下雨。", "明天晴天！"]);
+        assert_eq!(
+            split("It rose 5\u{a0}%. Then\u{a0}it fell."),
+            ["It rose 5\u{a0}%.", "Then\u{a0}it fell."]
+        );
+    }
+
+    #[test]
+    fn offsets_are_trimmed_and_inside_paragraphs() {
+        let text = "  One. Two.  \n\nThree";
+        let seg = segment(text);
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert_eq!(seg.paragraph_sentences, vec![0..2, 2..3]);
+        let texts: Vec<&str> = seg
+            .sentences
+            .iter()
+            .map(|(r, _)| &text[r.clone()])
+            .collect();
+        assert_eq!(texts, ["One.", "Two.", "Three"]);
+    }
+}

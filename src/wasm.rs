@@ -1,0 +1,1 @@
+//! The WebAssembly boundary (compiled only for `wasm32`).

@@ -1,0 +1,175 @@
+//! What a reader can check on the five seed articles.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use wirediff::normalize::fold_text;
+use wirediff::{Analysis, ClusterKind, DiffTag, Options, analyze};
+
+fn seed_analysis() -> (Vec<wirediff::Input>, Analysis) {
+    let inputs = common::seeds();
+    assert_eq!(inputs.len(), 5, "the five seed articles");
+    let analysis = analyze(&inputs, &Options::default()).expect("analysis");
+    (inputs, analysis)
+}
+
+/// Articles whose text carries `phrase` (compared on folded words).
+fn carriers(inputs: &[wirediff::Input], phrase: &str) -> BTreeSet<usize> {
+    let phrase = fold_text(phrase);
+    inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| fold_text(&i.text).contains(&phrase))
+        .map(|(a, _)| a)
+        .collect()
+}
+
+/// Clusters holding a sentence that contains `phrase`, with their articles.
+fn clusters_with(analysis: &Analysis, phrase: &str) -> Vec<BTreeSet<usize>> {
+    let phrase = fold_text(phrase);
+    analysis
+        .clusters
+        .iter()
+        .filter(|c| {
+            c.members.iter().any(|m| {
+                let s = &analysis.articles[m.article].sentences[m.sentence];
+                fold_text(&s.text).contains(&phrase)
+            })
+        })
+        .map(|c| c.members.iter().map(|m| m.article).collect())
+        .collect()
+}
+
+#[test]
+fn world_class_quote_is_one_cluster_over_every_carrier() {
+    let (inputs, analysis) = seed_analysis();
+    let phrase =
+        "Models like DeepSeek, Alibaba, Tencent, MiniMax, and Baidu Ernie bot are world class";
+    let expected = carriers(&inputs, phrase);
+    assert!(
+        expected.len() >= 3,
+        "the quote is in at least three seeds: {expected:?}"
+    );
+    assert_eq!(clusters_with(&analysis, phrase), vec![expected]);
+    // Every sentence carrying the quote is in that cluster.
+    for (a, article) in analysis.articles.iter().enumerate() {
+        for s in &article.sentences {
+            if fold_text(&s.text).contains(&fold_text(phrase)) {
+                assert!(s.cluster.is_some(), "article {a}: {}", s.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn licenses_quote_links_the_articles_that_quote_it() {
+    let (inputs, analysis) = seed_analysis();
+    let phrase = "I have been assured that the licenses will come very fast";
+    let expected = carriers(&inputs, phrase);
+    assert!(expected.len() >= 2, "{expected:?}");
+    assert_eq!(clusters_with(&analysis, phrase), vec![expected]);
+}
+
+#[test]
+fn every_cluster_spans_two_articles() {
+    let (_, analysis) = seed_analysis();
+    assert!(!analysis.clusters.is_empty());
+    for c in &analysis.clusters {
+        let articles: BTreeSet<usize> = c.members.iter().map(|m| m.article).collect();
+        assert!(articles.len() >= 2, "{c:?}");
+        assert_eq!(c.articles, articles.len());
+        assert!((0.0..=1.0).contains(&c.similarity));
+        if c.kind == ClusterKind::Verbatim {
+            let forms: BTreeSet<String> = c
+                .members
+                .iter()
+                .map(|m| fold_text(&analysis.articles[m.article].sentences[m.sentence].text))
+                .collect();
+            assert_eq!(forms.len(), 1, "{c:?}");
+        }
+    }
+}
+
+#[test]
+fn cookie_banner_is_in_no_cluster() {
+    let (_, analysis) = seed_analysis();
+    let mut banner = 0;
+    for article in &analysis.articles {
+        for s in &article.sentences {
+            if s.text.contains("cookies") {
+                banner += 1;
+                assert_eq!(s.cluster, None, "{}", s.text);
+            }
+        }
+    }
+    assert!(banner >= 5, "the banner is in the seeds");
+}
+
+#[test]
+fn sentences_are_exact_trimmed_substrings() {
+    let (inputs, analysis) = seed_analysis();
+    for (input, article) in inputs.iter().zip(&analysis.articles) {
+        assert_eq!(article.name, input.name);
+        assert_eq!(article.len, input.text.len());
+        for s in &article.sentences {
+            assert_eq!(s.text, input.text[s.start..s.end]);
+            assert_eq!(s.text, s.text.trim());
+            let p = &article.paragraphs[s.paragraph];
+            assert!(p.start <= s.start && s.end <= p.end);
+        }
+    }
+}
+
+#[test]
+fn every_diff_rebuilds_both_articles() {
+    let (inputs, analysis) = seed_analysis();
+    assert_eq!(analysis.diffs.len(), 10);
+    let mut changes = 0;
+    for d in &analysis.diffs {
+        let old: String = d.ops.iter().map(|o| o.old_text.as_str()).collect();
+        let new: String = d.ops.iter().map(|o| o.new_text.as_str()).collect();
+        assert_eq!(old, inputs[d.a].text, "diff {} {}", d.a, d.b);
+        assert_eq!(new, inputs[d.b].text, "diff {} {}", d.a, d.b);
+        for op in d.ops.iter().filter(|o| o.tag == DiffTag::Change) {
+            changes += 1;
+            let o: String = op
+                .inline
+                .iter()
+                .filter(|c| c.tag != DiffTag::Insert)
+                .map(|c| c.text.as_str())
+                .collect();
+            let n: String = op
+                .inline
+                .iter()
+                .filter(|c| c.tag != DiffTag::Delete)
+                .map(|c| c.text.as_str())
+                .collect();
+            assert_eq!((o, n), (op.old_text.clone(), op.new_text.clone()));
+        }
+    }
+    assert!(changes > 0, "syndicated seeds have changed paragraphs");
+}
+
+#[test]
+fn overlap_matches_clusters() {
+    let (_, analysis) = seed_analysis();
+    let n = analysis.articles.len();
+    for i in 0..n {
+        assert_eq!(analysis.overlap.shared[i][i], 1.0);
+        let total = analysis.articles[i].sentences.len() as f64;
+        let clustered = analysis.articles[i]
+            .sentences
+            .iter()
+            .filter(|s| s.cluster.is_some())
+            .count() as f64;
+        assert!((analysis.overlap.unique[i] - (1.0 - clustered / total)).abs() < 1e-9);
+        for j in 0..n {
+            if i != j {
+                assert!(analysis.overlap.shared[i][j] <= 1.0 - analysis.overlap.unique[i] + 1e-9);
+            }
+        }
+    }
+    // 000 and 003 share the world-class quote, so their overlap is non-zero.
+    assert!(analysis.overlap.shared[0][3] > 0.0);
+}
