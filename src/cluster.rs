@@ -54,13 +54,38 @@ pub struct Score {
     pub run_b: Range<usize>,
 }
 
+/// A sentence's interned words, in order and sorted with their positions.
+#[derive(Debug, Clone)]
+struct Words {
+    seq: Vec<u32>,
+    /// `(word, position)` pairs sorted by word then position.
+    sorted: Vec<(u32, u32)>,
+}
+
+impl Words {
+    fn new(seq: Vec<u32>) -> Self {
+        let mut sorted: Vec<(u32, u32)> = seq
+            .iter()
+            .enumerate()
+            .map(|(i, &w)| (w, i as u32))
+            .collect();
+        sorted.sort_unstable();
+        Words { seq, sorted }
+    }
+
+    fn len(&self) -> usize {
+        self.seq.len()
+    }
+
+    fn contains(&self, word: u32) -> bool {
+        self.sorted.binary_search_by(|&(w, _)| w.cmp(&word)).is_ok()
+    }
+}
+
 /// A sentence prepared for matching.
 struct Item {
     at: SentenceRef,
-    /// Interned folded words.
-    words: Vec<u32>,
-    /// Sorted copy of `words`, for the multiset overlap.
-    sorted: Vec<u32>,
+    words: Words,
     /// Content key for order-independent tie breaking.
     key: (u64, usize),
 }
@@ -72,46 +97,36 @@ pub fn posting_cap(articles: usize) -> usize {
     (2 * articles).max(64)
 }
 
-/// Scores two sentences given as interned word sequences.
-fn score_ids(a: &[u32], a_sorted: &[u32], b: &[u32], b_sorted: &[u32]) -> Score {
-    let common = multiset_overlap(a_sorted, b_sorted);
-    let dice = if a.is_empty() && b.is_empty() {
-        0.0
-    } else {
-        2.0 * common as f64 / (a.len() + b.len()) as f64
-    };
-    let (run_a, run_b) = longest_common_run(a, b);
-    let shorter = a.len().min(b.len());
-    let coverage = if shorter >= RUN_MIN_SENTENCE {
-        run_a.len() as f64 / shorter as f64
-    } else {
-        0.0
-    };
-    Score {
-        similarity: dice.max(coverage),
-        run_a,
-        run_b,
+/// Walks the words two sentences share: calls `f(i, j)` for every pair of
+/// positions holding the same word, grouped by word.
+fn for_shared(a: &Words, b: &Words, mut f: impl FnMut(usize, usize)) {
+    let (x, y) = (&a.sorted, &b.sorted);
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        let (wa, wb) = (x[i].0, y[j].0);
+        if wa < wb {
+            i += 1;
+        } else if wa > wb {
+            j += 1;
+        } else {
+            let i_end = i + x[i..].iter().take_while(|p| p.0 == wa).count();
+            let j_end = j + y[j..].iter().take_while(|p| p.0 == wa).count();
+            for &(_, pa) in &x[i..i_end] {
+                for &(_, pb) in &y[j..j_end] {
+                    f(pa as usize, pb as usize);
+                }
+            }
+            (i, j) = (i_end, j_end);
+        }
     }
 }
 
-/// Scores two token sequences (folded words) the way the clusterer does.
-pub fn score(a: &[Token], b: &[Token]) -> Score {
-    let mut interner = Interner::default();
-    let a: Vec<u32> = a.iter().map(|t| interner.id(&t.norm)).collect();
-    let b: Vec<u32> = b.iter().map(|t| interner.id(&t.norm)).collect();
-    score_ids(&a, &sorted(&a), &b, &sorted(&b))
-}
-
-fn sorted(words: &[u32]) -> Vec<u32> {
-    let mut s = words.to_vec();
-    s.sort_unstable();
-    s
-}
-
-fn multiset_overlap(a: &[u32], b: &[u32]) -> usize {
+/// Size of the multiset intersection of two sentences' words.
+fn overlap_count(a: &Words, b: &Words) -> usize {
+    let (x, y) = (&a.sorted, &b.sorted);
     let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -124,27 +139,77 @@ fn multiset_overlap(a: &[u32], b: &[u32]) -> usize {
     common
 }
 
-/// Longest common contiguous run of two sequences, as ranges into each
-/// (the earliest in `a` among equally long runs).
-fn longest_common_run(a: &[u32], b: &[u32]) -> (Range<usize>, Range<usize>) {
-    let mut prev = vec![0u32; b.len() + 1];
-    let mut cur = vec![0u32; b.len() + 1];
-    let (mut best, mut end_a, mut end_b) = (0u32, 0, 0);
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            cur[j] = if a[i - 1] == b[j - 1] {
-                prev[j - 1] + 1
-            } else {
-                0
-            };
-            if cur[j] > best {
-                (best, end_a, end_b) = (cur[j], i, j);
-            }
+/// Longest common contiguous run of words, as token ranges into each
+/// sentence: the longest, then the earliest in `a`, then in `b`. Runs are
+/// extended only from the positions where both sentences hold the same word,
+/// so the cost follows the number of shared words, not the product of the
+/// lengths.
+fn longest_common_run(a: &Words, b: &Words) -> (Range<usize>, Range<usize>) {
+    let (sa, sb) = (&a.seq, &b.seq);
+    let mut best = (0usize, 0usize, 0usize);
+    for_shared(a, b, |i, j| {
+        if i > 0 && j > 0 && sa[i - 1] == sb[j - 1] {
+            return; // Not the start of a run.
         }
-        std::mem::swap(&mut prev, &mut cur);
+        let len = sa[i..]
+            .iter()
+            .zip(&sb[j..])
+            .take_while(|(x, y)| x == y)
+            .count();
+        if len > best.0 || (len == best.0 && len > 0 && (i, j) < (best.1, best.2)) {
+            best = (len, i, j);
+        }
+    });
+    let (len, i, j) = best;
+    (i..i + len, j..j + len)
+}
+
+/// The similarity of [`Score`], given the multiset overlap and the length of
+/// the longest common run.
+fn similarity(a: &Words, b: &Words, common: usize, run: usize) -> f64 {
+    let total = a.len() + b.len();
+    let dice = if total == 0 {
+        0.0
+    } else {
+        2.0 * common as f64 / total as f64
+    };
+    let shorter = a.len().min(b.len());
+    let coverage = if shorter >= RUN_MIN_SENTENCE {
+        run as f64 / shorter as f64
+    } else {
+        0.0
+    };
+    dice.max(coverage)
+}
+
+/// Scores two prepared sentences.
+fn score_words(a: &Words, b: &Words) -> Score {
+    let (run_a, run_b) = longest_common_run(a, b);
+    Score {
+        similarity: similarity(a, b, overlap_count(a, b), run_a.len()),
+        run_a,
+        run_b,
     }
-    let len = best as usize;
-    (end_a - len..end_a, end_b - len..end_b)
+}
+
+/// The score of two sentences if it reaches `threshold`. The run is never
+/// longer than the overlap, so the run is computed only when the overlap
+/// leaves the answer open.
+fn link(a: &Words, b: &Words, threshold: f64) -> Option<f64> {
+    let common = overlap_count(a, b);
+    if similarity(a, b, common, common) < threshold {
+        return None;
+    }
+    let s = similarity(a, b, common, longest_common_run(a, b).0.len());
+    (s >= threshold).then_some(s)
+}
+
+/// Scores two token sequences (folded words) the way the clusterer does.
+pub fn score(a: &[Token], b: &[Token]) -> Score {
+    let mut interner = Interner::default();
+    let a = Words::new(a.iter().map(|t| interner.id(&t.norm)).collect());
+    let b = Words::new(b.iter().map(|t| interner.id(&t.norm)).collect());
+    score_words(&a, &b)
 }
 
 #[derive(Default)]
@@ -180,13 +245,12 @@ pub fn cluster(articles: &[ArticleTokens], threshold: f64, min_words: usize) -> 
             if tokens.len() < min_words.max(1) {
                 continue;
             }
-            let words: Vec<u32> = tokens.iter().map(|t| interner.id(&t.norm)).collect();
+            let words = Words::new(tokens.iter().map(|t| interner.id(&t.norm)).collect());
             items.push(Item {
                 at: SentenceRef {
                     article: a,
                     sentence: s,
                 },
-                sorted: sorted(&words),
                 words,
                 key: (article_key, s),
             });
@@ -225,11 +289,11 @@ fn content_hash(text: &str) -> u64 {
 fn linked_pairs(items: &[Item], threshold: f64, cap: usize) -> FxHashMap<(u32, u32), f64> {
     let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (i, item) in items.iter().enumerate() {
-        let mut grams: Vec<u64> = if item.words.len() == 1 {
-            vec![u64::from(item.words[0])]
+        let seq = &item.words.seq;
+        let mut grams: Vec<u64> = if seq.len() == 1 {
+            vec![u64::from(seq[0])]
         } else {
-            item.words
-                .windows(2)
+            seq.windows(2)
                 .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
                 .collect()
         };
@@ -256,8 +320,7 @@ fn linked_pairs(items: &[Item], threshold: f64, cap: usize) -> FxHashMap<(u32, u
         .into_iter()
         .filter_map(|(i, j)| {
             let (a, b) = (&items[i as usize], &items[j as usize]);
-            let s = score_ids(&a.words, &a.sorted, &b.words, &b.sorted).similarity;
-            (s >= threshold).then_some(((i, j), s))
+            link(&a.words, &b.words, threshold).map(|s| ((i, j), s))
         })
         .collect()
 }
@@ -348,7 +411,7 @@ fn describe(
             let (similarity, run) = if x == representative {
                 (1.0, 0..tokens.len())
             } else {
-                let s = score_ids(&item.words, &item.sorted, &rep.words, &rep.sorted);
+                let s = score_words(&item.words, &rep.words);
                 (s.similarity, s.run_a)
             };
             let (run_start, run_end) = if run.is_empty() {
@@ -366,16 +429,16 @@ fn describe(
             }
         })
         .collect();
-    let verbatim = group.iter().all(|&i| items[i as usize].words == rep.words);
+    let verbatim = group
+        .iter()
+        .all(|&i| items[i as usize].words.seq == rep.words.seq);
     let mut words_by_id: Vec<&str> = vec![""; interner.ids.len()];
     for (w, &id) in &interner.ids {
         words_by_id[id as usize] = w;
     }
     let mut shared_words: Vec<String> = Vec::new();
-    for &w in &rep.words {
-        let everywhere = group
-            .iter()
-            .all(|&i| items[i as usize].sorted.binary_search(&w).is_ok());
+    for &w in &rep.words.seq {
+        let everywhere = group.iter().all(|&i| items[i as usize].words.contains(w));
         let word = words_by_id[w as usize];
         if everywhere && !shared_words.iter().any(|s| s == word) {
             shared_words.push(word.to_owned());
@@ -431,6 +494,35 @@ mod tests {
             .into_iter()
             .map(|c| c.members.iter().map(|m| (m.article, m.sentence)).collect())
             .collect()
+    }
+
+    /// The plain dynamic-programming longest common substring.
+    fn naive_run(a: &[u32], b: &[u32]) -> usize {
+        let mut best = 0;
+        for i in 0..a.len() {
+            for j in 0..b.len() {
+                let len = a[i..]
+                    .iter()
+                    .zip(&b[j..])
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                best = best.max(len);
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn run_matches_the_naive_search(
+            a in proptest::collection::vec(0u32..6, 0..30),
+            b in proptest::collection::vec(0u32..6, 0..30),
+        ) {
+            let (wa, wb) = (Words::new(a.clone()), Words::new(b.clone()));
+            let (ra, rb) = longest_common_run(&wa, &wb);
+            proptest::prop_assert_eq!(ra.len(), naive_run(&a, &b));
+            proptest::prop_assert_eq!(&a[ra], &b[rb]);
+        }
     }
 
     #[test]

@@ -25,6 +25,16 @@ pub struct Token {
 
 /// Folds one word to its matching form.
 pub fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        // NFKC leaves ASCII unchanged; only case and the backtick fold.
+        return word
+            .bytes()
+            .map(|b| match b {
+                b'`' => '\'',
+                b => char::from(b.to_ascii_lowercase()),
+            })
+            .collect();
+    }
     word.nfkc()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
