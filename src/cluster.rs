@@ -13,9 +13,9 @@
 //!    quote reproduced inside a longer sentence still scores high). Pairs at
 //!    or above the threshold become edges.
 //! 3. **Group.** Edges are merged strongest first. Two groups join only when
-//!    more than half of their cross-article member pairs are themselves linked
-//!    (an average-linkage guard), so one middle sentence cannot chain two
-//!    unrelated ones together. Ties are broken by content, never by article
+//!    at least half of their cross-article member pairs are themselves linked
+//!    and none of those pairs is unrelated (scores below half the threshold),
+//!    so one middle sentence cannot chain two unrelated ones together. Ties are broken by content, never by article
 //!    position, so the clusters do not depend on the order of the articles.
 //! 4. **Explain.** Each cluster names a representative (the member with the
 //!    strongest links), and each member carries its score against it and the
@@ -43,6 +43,11 @@ pub const DEFAULT_MIN_WORDS: usize = 4;
 /// Shorter sentences are judged by word overlap alone: a common run of a few
 /// words between short sentences is usually a stock phrase, not a copy.
 pub const RUN_MIN_SENTENCE: usize = 8;
+
+/// A common run of this many words counts as full coverage however long the
+/// sentences are: unrelated sentences almost never share that many words in
+/// a row, so a long quote reproduced inside two long sentences links them.
+pub const RUN_SATURATION: usize = 16;
 
 /// How the two sentences of a pair relate.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,7 +180,7 @@ fn similarity(a: &Words, b: &Words, common: usize, run: usize) -> f64 {
     };
     let shorter = a.len().min(b.len());
     let coverage = if shorter >= RUN_MIN_SENTENCE {
-        run as f64 / shorter as f64
+        run.min(RUN_SATURATION) as f64 / shorter.min(RUN_SATURATION) as f64
     } else {
         0.0
     };
@@ -257,7 +262,7 @@ pub fn cluster(articles: &[ArticleTokens], threshold: f64, min_words: usize) -> 
         }
     }
     let edges = linked_pairs(&items, threshold, posting_cap(articles.len()));
-    let groups = group(&items, &edges);
+    let groups = group(&items, &edges, threshold);
     let mut clusters: Vec<Cluster> = groups
         .into_iter()
         .map(|members| describe(&items, &members, &edges, articles, &interner))
@@ -326,7 +331,7 @@ fn linked_pairs(items: &[Item], threshold: f64, cap: usize) -> FxHashMap<(u32, u
 }
 
 /// Strongest-first grouping with the average-linkage guard.
-fn group(items: &[Item], edges: &FxHashMap<(u32, u32), f64>) -> Vec<Vec<u32>> {
+fn group(items: &[Item], edges: &FxHashMap<(u32, u32), f64>, threshold: f64) -> Vec<Vec<u32>> {
     let mut order: Vec<(&(u32, u32), &f64)> = edges.iter().collect();
     let key = |i: u32| items[i as usize].key;
     order.sort_by(|(p, s), (q, t)| {
@@ -340,7 +345,7 @@ fn group(items: &[Item], edges: &FxHashMap<(u32, u32), f64>) -> Vec<Vec<u32>> {
     let mut members: Vec<Vec<u32>> = (0..items.len() as u32).map(|i| vec![i]).collect();
     for (&(i, j), _) in order {
         let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
-        if gi == gj || !well_linked(items, edges, &members[gi], &members[gj]) {
+        if gi == gj || !well_linked(items, edges, &members[gi], &members[gj], threshold) {
             continue;
         }
         let (keep, gone) = if members[gi].len() >= members[gj].len() {
@@ -357,22 +362,31 @@ fn group(items: &[Item], edges: &FxHashMap<(u32, u32), f64>) -> Vec<Vec<u32>> {
     members.into_iter().filter(|m| m.len() > 1).collect()
 }
 
-/// Whether more than half of the cross-article pairs between two groups are
-/// linked by an edge.
-fn well_linked(items: &[Item], edges: &FxHashMap<(u32, u32), f64>, x: &[u32], y: &[u32]) -> bool {
+/// Whether two groups may join: at least half of their cross-article pairs
+/// are linked, and none is unrelated (scores below half the threshold).
+fn well_linked(
+    items: &[Item],
+    edges: &FxHashMap<(u32, u32), f64>,
+    x: &[u32],
+    y: &[u32],
+    threshold: f64,
+) -> bool {
     let (mut pairs, mut linked) = (0usize, 0usize);
     for &i in x {
         for &j in y {
-            if items[i as usize].at.article == items[j as usize].at.article {
+            let (a, b) = (&items[i as usize], &items[j as usize]);
+            if a.at.article == b.at.article {
                 continue;
             }
             pairs += 1;
             if edges.contains_key(&(i.min(j), i.max(j))) {
                 linked += 1;
+            } else if score_words(&a.words, &b.words).similarity < threshold / 2.0 {
+                return false;
             }
         }
     }
-    2 * linked > pairs
+    2 * linked >= pairs
 }
 
 /// Builds the public description of one group of items.
@@ -522,6 +536,9 @@ mod tests {
             let (ra, rb) = longest_common_run(&wa, &wb);
             proptest::prop_assert_eq!(ra.len(), naive_run(&a, &b));
             proptest::prop_assert_eq!(&a[ra], &b[rb]);
+            let s = score_words(&wa, &wb).similarity;
+            proptest::prop_assert!((0.0..=1.0).contains(&s), "{}", s);
+            proptest::prop_assert_eq!(s, score_words(&wb, &wa).similarity);
         }
     }
 
