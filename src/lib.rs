@@ -23,6 +23,7 @@
 pub mod analysis;
 pub mod cluster;
 pub mod diff;
+pub mod eval;
 pub mod model;
 pub mod normalize;
 pub mod overlap;

@@ -50,6 +50,21 @@ mod cli {
         Segment { file: Option<PathBuf> },
         /// Print a readable paragraph diff of two articles.
         Diff { old: PathBuf, new: PathBuf },
+        /// Score sentence boundaries and cross-article links against labelled data.
+        Eval {
+            /// Labelled sentence-boundary cases (JSON lines).
+            #[arg(long, default_value = "tests/data/eval/boundaries.jsonl")]
+            boundaries: PathBuf,
+            /// A directory of articles (*.txt) with gold links in links.jsonl; repeatable.
+            #[arg(long = "set", default_values = ["tests/data/seeds", "tests/data/eval/second"])]
+            sets: Vec<PathBuf>,
+            /// Minimum similarity (0 to 1) for two sentences to be linked.
+            #[arg(long, default_value_t = wirediff::cluster::DEFAULT_THRESHOLD)]
+            threshold: f64,
+            /// Also list every wrong boundary case and every wrong or missed link.
+            #[arg(long)]
+            verbose: bool,
+        },
     }
 
     /// A failure to report on one line before exiting with status 2.
@@ -110,12 +125,115 @@ mod cli {
                 let sentences = wirediff::text::sentence_texts(&input.text);
                 print_json(&sentences, false)
             }
+            Command::Eval {
+                boundaries,
+                sets,
+                threshold,
+                verbose,
+            } => evaluate(&boundaries, &sets, threshold, verbose),
             Command::Diff { old, new } => {
                 let (a, b) = (read_article(&old)?, read_article(&new)?);
                 let diff = wirediff::diff_texts(&a.text, &b.text, &Options::default());
                 print_diff(&a.name, &b.name, &diff)
             }
         }
+    }
+
+    /// Reads a file of JSON lines (blank lines skipped).
+    fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, Failure> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Failure(format!("{}: cannot read: {e}", path.display())))?;
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, l)| {
+                serde_json::from_str(l)
+                    .map_err(|e| Failure(format!("{}:{}: {e}", path.display(), n + 1)))
+            })
+            .collect()
+    }
+
+    /// The articles (*.txt, by name) of an evaluation set.
+    fn read_set(dir: &Path) -> Result<Vec<Input>, Failure> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| Failure(format!("{}: cannot read: {e}", dir.display())))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| read_article(p)).collect()
+    }
+
+    fn evaluate(
+        boundaries: &Path,
+        sets: &[PathBuf],
+        threshold: f64,
+        verbose: bool,
+    ) -> Result<(), Failure> {
+        use wirediff::eval::{score_boundaries, score_links};
+        let mut out = io::stdout().lock();
+        let cases = read_jsonl(boundaries)?;
+        let report = score_boundaries(&cases);
+        let mut lines = vec![format!(
+            "sentence boundaries ({}): {}/{} cases exactly right ({:.1}%)",
+            boundaries.display(),
+            report.correct,
+            report.cases,
+            report.accuracy * 100.0
+        )];
+        for (category, (right, total)) in &report.by_category {
+            lines.push(format!("  {category:<24} {right:>3}/{total:<3}"));
+        }
+        if verbose {
+            for miss in &report.misses {
+                lines.push(format!("  MISS {} ({})", miss.id, miss.category));
+                lines.push(format!("    expected {:?}", miss.expected));
+                lines.push(format!("    got      {:?}", miss.got));
+            }
+        }
+        let options = Options {
+            threshold,
+            ..Options::default()
+        };
+        for dir in sets {
+            let inputs = read_set(dir)?;
+            let gold = read_jsonl(&dir.join("links.jsonl"))?;
+            let report = score_links(&inputs, &gold, &options)
+                .map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+            lines.push(format!(
+                "links in {} ({} articles, threshold {threshold:.2}):",
+                dir.display(),
+                report.articles
+            ));
+            for (name, p) in [("verbatim+near", report.close), ("all links", report.all)] {
+                lines.push(format!(
+                    "  {name:<14} precision {:.3}  recall {:.3}  F1 {:.3}  ({} predicted, {} gold)",
+                    p.precision, p.recall, p.f1, p.predicted, p.gold
+                ));
+            }
+            if verbose {
+                for e in report.false_links.iter().chain(&report.missed) {
+                    let what = if e.kind == "predicted" {
+                        "FALSE"
+                    } else {
+                        "MISSED"
+                    };
+                    lines.push(format!("  {what} {}: {} | {}", e.kind, e.a, e.a_sentence));
+                    lines.push(format!(
+                        "  {:>w$} {} | {}",
+                        "",
+                        e.b,
+                        e.b_sentence,
+                        w = what.len() + e.kind.len() + 1
+                    ));
+                }
+            }
+        }
+        for line in lines {
+            writeln!(out, "{line}").map_err(write_failure)?;
+        }
+        Ok(())
     }
 
     fn print_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<(), Failure> {

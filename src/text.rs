@@ -20,8 +20,13 @@
 //!    [`ABBREVIATIONS`] (`Inc.`, `Jan.`) is dropped unless the next word is
 //!    one that usually starts a sentence ([`SENTENCE_STARTERS`]: `The`,
 //!    `He`, `But`…) or opens a quotation, so `in the U.S. The company` still
-//!    splits while `U.S. President` does not. `No.` joins only before a number.
-//! 4. **Fragments.** A piece with no letter or digit (`…`, `•`) or a bare list
+//!    splits while `U.S. President` does not. Abbreviations that close a
+//!    name or list ([`CLOSING_ABBREVIATIONS`]: `Inc.`, `etc.`) and times of
+//!    day (`a.m.`) end the sentence before a capitalised word, unless it
+//!    continues the time (`9 a.m. Monday`). `No.` joins only before a number.
+//! 4. **Ellipses.** UAX #29 never ends a sentence at `…`; wirediff does when
+//!    a capitalised word follows after a space (`overruns… The list`).
+//! 5. **Fragments.** A piece with no letter or digit (`…`, `•`) or a bare list
 //!    marker (`1.`, `a)`) joins the text after it.
 //!
 //! All offsets are byte offsets into the original text, and every sentence is
@@ -38,18 +43,87 @@ pub const TITLES: &[&str] = &[
     "Sr", "Supt", "Ft",
 ];
 
-/// Abbreviations that usually continue a sentence but may also end one.
-/// Matched case-sensitively against the word before the period.
+/// Abbreviations that end a name or a list: before a capitalised word they
+/// end the sentence (`sold to Orion Inc. Terms were…`, `etc. Europe…`),
+/// before anything else they continue it (`Apple Inc. said`).
+pub const CLOSING_ABBREVIATIONS: &[&str] = &[
+    "Bros", "Co", "Corp", "Inc", "Ltd", "LLC", "Plc", "plc", "Cie", "etc", "Jr", "Esq",
+];
+
+/// Times of day: before a capitalised word they end the sentence unless the
+/// word belongs to the time ([`TIME_CONTINUATIONS`]: `9 a.m. Monday`, `ET`).
+pub const TIME_ABBREVIATIONS: &[&str] = &["a.m", "p.m", "A.M", "P.M"];
+
+/// Capitalised words that continue a time of day.
+pub const TIME_CONTINUATIONS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "ET",
+    "EST",
+    "EDT",
+    "CT",
+    "CST",
+    "CDT",
+    "MT",
+    "MST",
+    "MDT",
+    "PT",
+    "PST",
+    "PDT",
+    "GMT",
+    "BST",
+    "UTC",
+    "CET",
+    "CEST",
+    "JST",
+    "IST",
+    "AEST",
+    "Eastern",
+    "Pacific",
+    "Central",
+    "Mountain",
+    "local",
+];
+
+/// Other abbreviations that usually continue a sentence but may also end
+/// one. Matched case-sensitively against the word before the period.
 pub const ABBREVIATIONS: &[&str] = &[
-    // Company and legal forms.
-    "Bros", "Co", "Corp", "Inc", "Ltd", "LLC", "Plc", "plc", "Cie", "Dept", "Univ", "Assn",
-    // Months and days.
+    "Dept", "Univ", "Assn", // Months and days.
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
     "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun", // Addresses.
     "Ave", "Blvd", "Rd", "St", "Hwy", "Ste",
     // Latin and other running-text abbreviations.
-    "approx", "cf", "est", "etc", "vs", "al", "ca", "fig", "Fig", "vol", "Vol", "pp", "ed", "Ed",
-    "eds", "Jr", "Sen", "Esq", "Ph", "Mass", "Calif", "Fla", "Ill", "Wash", "Conn", "Penn",
+    "approx", "cf", "est", "vs", "al", "ca", "fig", "Fig", "vol", "Vol", "pp", "ed", "Ed", "eds",
+    "Sen", "Ph", "Mass", "Calif", "Fla", "Ill", "Wash", "Conn", "Penn",
 ];
 
 /// Words that, capitalised after an ambiguous abbreviation, mark the start of
@@ -224,7 +298,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // Raw UAX #29 pieces, each with its trailing whitespace.
     let pieces: Vec<Range<usize>> = para
         .split_sentence_bound_indices()
-        .map(|(i, s)| base + i..base + i + s.len())
+        .flat_map(|(i, s)| split_after_ellipses(s, base + i))
         .collect();
     let mut out: Vec<Range<usize>> = Vec::new();
     // Whether the previous raw piece ended with whitespace.
@@ -256,6 +330,29 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             None => out.push(start..end),
         }
     }
+    out
+}
+
+/// Splits a UAX #29 piece `s` (starting at byte `at`) after each `…` that
+/// is followed, past closing marks and white space, by a capitalised word.
+fn split_after_ellipses(s: &str, at: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in s.match_indices('…') {
+        let after = &s[i + '…'.len_utf8()..];
+        let closed = after.trim_start_matches(is_closing);
+        let next = closed.trim_start_matches(is_space);
+        if next.len() == closed.len() {
+            continue; // No space after the ellipsis.
+        }
+        let word = next.trim_start_matches(is_opening);
+        if word.starts_with(char::is_uppercase) {
+            let cut = s.len() - next.len();
+            out.push(at + start..at + cut);
+            start = cut;
+        }
+    }
+    out.push(at + start..at + s.len());
     out
 }
 
@@ -306,6 +403,14 @@ fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bo
     }
     if word == "No" || word == "Nos" {
         return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let capitalised =
+        next_first.is_uppercase() || (opens_quote && next_word.starts_with(char::is_uppercase));
+    if CLOSING_ABBREVIATIONS.contains(&word) {
+        return !capitalised;
+    }
+    if TIME_ABBREVIATIONS.contains(&word) {
+        return !capitalised || TIME_CONTINUATIONS.contains(&next_word);
     }
     let ambiguous = ABBREVIATIONS.contains(&word) || is_initial(word) || is_dotted_acronym(word);
     ambiguous && !opens_quote && !SENTENCE_STARTERS.contains(&next_word)
@@ -403,10 +508,28 @@ mod tests {
             ]
         );
         assert_eq!(
-            split("Shares of Apple Inc. rose. Acme Corp. Chairman John Doe resigned."),
+            split(
+                "Shares of Apple Inc. rose. Acme Corp. chairman John Doe met U.S. President Lee at 9 a.m. Monday."
+            ),
             [
                 "Shares of Apple Inc. rose.",
-                "Acme Corp. Chairman John Doe resigned."
+                "Acme Corp. chairman John Doe met U.S. President Lee at 9 a.m. Monday."
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_abbreviations_and_times_end_before_capitals() {
+        assert_eq!(
+            split(
+                "It sold to Orion Inc. Terms were not given. Bring food, water, etc. Doors open at 6 p.m. Seats are free."
+            ),
+            [
+                "It sold to Orion Inc.",
+                "Terms were not given.",
+                "Bring food, water, etc.",
+                "Doors open at 6 p.m.",
+                "Seats are free."
             ]
         );
     }
@@ -471,8 +594,14 @@ mod tests {
     #[test]
     fn ellipses_lists_and_headlines() {
         assert_eq!(
-            split("He paused… and went on. It ended... Then silence."),
-            ["He paused… and went on.", "It ended...", "Then silence."]
+            split("He paused… and went on. It ended... Then silence… “Why?” Delays, costs…"),
+            [
+                "He paused… and went on.",
+                "It ended...",
+                "Then silence…",
+                "“Why?”",
+                "Delays, costs…"
+            ]
         );
         assert_eq!(
             split("Breaking News\n1. First item\n2. Second item"),

@@ -1,0 +1,281 @@
+//! Scoring the engine against labelled data.
+//!
+//! Two kinds of gold data (see `tests/data/eval/README.md`):
+//!
+//! - **Sentence boundaries**: a text and the exact sentences a careful
+//!   reader splits it into. A case is right only if every sentence matches.
+//! - **Cross-article links**: pairs of sentences in different articles that
+//!   are the same sentence reproduced (`verbatim`), lightly edited (`near`) or
+//!   rewritten from the same source (`paraphrase`). Each side is given by a
+//!   distinctive snippet of the sentence, so the labels do not depend on how
+//!   the engine splits sentences. A predicted link is a pair of sentences
+//!   from different articles in the same cluster.
+//!
+//! Link scores are given for the `verbatim` + `near` class and for all links.
+//! A predicted link counts as correct when the gold data links the same two
+//! sentences (of any kind); recall of a class is the share of its gold links
+//! that are predicted. Links marked `optional` (judgment calls) count neither
+//! way.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Input, analyze};
+use crate::model::{Analysis, ClusterKind, Options};
+use crate::text::sentence_texts;
+
+/// One labelled sentence-boundary case.
+#[derive(Debug, Clone, Deserialize)]
+pub struct BoundaryCase {
+    pub id: String,
+    pub category: String,
+    pub text: String,
+    pub sentences: Vec<String>,
+}
+
+/// A boundary case the engine got wrong.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoundaryMiss {
+    pub id: String,
+    pub category: String,
+    pub expected: Vec<String>,
+    pub got: Vec<String>,
+}
+
+/// Sentence-boundary accuracy.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoundaryReport {
+    pub cases: usize,
+    pub correct: usize,
+    pub accuracy: f64,
+    /// `(correct, cases)` per category.
+    pub by_category: BTreeMap<String, (usize, usize)>,
+    pub misses: Vec<BoundaryMiss>,
+}
+
+/// Scores the segmenter on labelled cases.
+pub fn score_boundaries(cases: &[BoundaryCase]) -> BoundaryReport {
+    let mut by_category: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for case in cases {
+        let got: Vec<String> = sentence_texts(&case.text)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let entry = by_category.entry(case.category.clone()).or_default();
+        entry.1 += 1;
+        if got == case.sentences {
+            entry.0 += 1;
+        } else {
+            misses.push(BoundaryMiss {
+                id: case.id.clone(),
+                category: case.category.clone(),
+                expected: case.sentences.clone(),
+                got,
+            });
+        }
+    }
+    let correct = cases.len() - misses.len();
+    BoundaryReport {
+        cases: cases.len(),
+        correct,
+        accuracy: ratio(correct, cases.len()),
+        by_category,
+        misses,
+    }
+}
+
+/// The kind of a gold link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    Verbatim,
+    Near,
+    Paraphrase,
+}
+
+/// One labelled link between sentences of two articles (by file name).
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldLink {
+    pub a: String,
+    pub a_text: String,
+    pub b: String,
+    pub b_text: String,
+    pub kind: LinkKind,
+    #[serde(default)]
+    pub optional: bool,
+}
+
+/// Precision, recall and F1 of one class of links.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Prf {
+    pub predicted: usize,
+    pub gold: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+/// A sentence named by article and text, for error listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkError {
+    pub kind: String,
+    pub a: String,
+    pub a_sentence: String,
+    pub b: String,
+    pub b_sentence: String,
+}
+
+/// Link accuracy on one set of articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkReport {
+    pub articles: usize,
+    /// `verbatim` + `near` predictions against `verbatim` + `near` gold.
+    pub close: Prf,
+    /// All predictions against all gold links, paraphrases included.
+    pub all: Prf,
+    /// Predicted links that the gold data does not have.
+    pub false_links: Vec<LinkError>,
+    /// Gold links (not optional) that were not predicted.
+    pub missed: Vec<LinkError>,
+}
+
+type Pair = ((usize, usize), (usize, usize));
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+fn prf(
+    predicted: &BTreeSet<Pair>,
+    gold: &BTreeSet<Pair>,
+    all_gold: &BTreeSet<Pair>,
+    ignore: &BTreeSet<Pair>,
+) -> Prf {
+    let counted: BTreeSet<&Pair> = predicted.iter().filter(|p| !ignore.contains(p)).collect();
+    let right = counted.iter().filter(|p| all_gold.contains(p)).count();
+    let found = gold.iter().filter(|g| predicted.contains(g)).count();
+    let precision = ratio(right, counted.len());
+    let recall = ratio(found, gold.len());
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Prf {
+        predicted: counted.len(),
+        gold: gold.len(),
+        precision,
+        recall,
+        f1,
+    }
+}
+
+/// The sentence of `analysis.articles[article]` whose span holds the first
+/// occurrence of `snippet` in `text`.
+fn locate(analysis: &Analysis, article: usize, text: &str, snippet: &str) -> Result<usize, String> {
+    let at = text.find(snippet).ok_or_else(|| {
+        format!(
+            "{}: snippet not found: {snippet:?}",
+            analysis.articles[article].name
+        )
+    })?;
+    analysis.articles[article]
+        .sentences
+        .iter()
+        .position(|s| s.start <= at && at < s.end)
+        .ok_or_else(|| {
+            format!(
+                "{}: snippet outside any sentence: {snippet:?}",
+                analysis.articles[article].name
+            )
+        })
+}
+
+/// Analyses `inputs` with `options` and scores the links against `gold`.
+pub fn score_links(
+    inputs: &[Input],
+    gold: &[GoldLink],
+    options: &Options,
+) -> Result<LinkReport, String> {
+    let options = Options {
+        diffs: false,
+        ..options.clone()
+    };
+    let analysis = analyze(inputs, &options).map_err(|e| e.to_string())?;
+    let index: BTreeMap<&str, usize> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.name.as_str(), i))
+        .collect();
+    let article = |name: &str| {
+        index
+            .get(name)
+            .copied()
+            .ok_or_else(|| format!("gold link names an unknown article: {name}"))
+    };
+    let (mut close_gold, mut all_gold, mut optional) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    let mut kinds: BTreeMap<Pair, LinkKind> = BTreeMap::new();
+    for link in gold {
+        let (a, b) = (article(&link.a)?, article(&link.b)?);
+        let sa = locate(&analysis, a, &inputs[a].text, &link.a_text)?;
+        let sb = locate(&analysis, b, &inputs[b].text, &link.b_text)?;
+        let pair = ordered((a, sa), (b, sb));
+        all_gold.insert(pair);
+        kinds.insert(pair, link.kind);
+        if link.optional {
+            optional.insert(pair);
+        } else if link.kind != LinkKind::Paraphrase {
+            close_gold.insert(pair);
+        }
+    }
+    let (mut close_pred, mut all_pred) = (BTreeSet::new(), BTreeSet::new());
+    for cluster in &analysis.clusters {
+        for (k, x) in cluster.members.iter().enumerate() {
+            for y in &cluster.members[k + 1..] {
+                if x.article == y.article {
+                    continue;
+                }
+                let pair = ordered((x.article, x.sentence), (y.article, y.sentence));
+                all_pred.insert(pair);
+                if matches!(cluster.kind, ClusterKind::Verbatim | ClusterKind::Near) {
+                    close_pred.insert(pair);
+                }
+            }
+        }
+    }
+    let required: BTreeSet<Pair> = all_gold.difference(&optional).copied().collect();
+    let describe = |kind: &str, ((a, sa), (b, sb)): Pair| LinkError {
+        kind: kind.to_owned(),
+        a: inputs[a].name.clone(),
+        a_sentence: analysis.articles[a].sentences[sa].text.clone(),
+        b: inputs[b].name.clone(),
+        b_sentence: analysis.articles[b].sentences[sb].text.clone(),
+    };
+    Ok(LinkReport {
+        articles: inputs.len(),
+        close: prf(&close_pred, &close_gold, &all_gold, &optional),
+        all: prf(&all_pred, &required, &all_gold, &optional),
+        false_links: all_pred
+            .difference(&all_gold)
+            .map(|&p| describe("predicted", p))
+            .collect(),
+        missed: required
+            .difference(&all_pred)
+            .map(|&p| {
+                let kind = match kinds[&p] {
+                    LinkKind::Verbatim => "verbatim",
+                    LinkKind::Near => "near",
+                    LinkKind::Paraphrase => "paraphrase",
+                };
+                describe(kind, p)
+            })
+            .collect(),
+    })
+}
+
+fn ordered(x: (usize, usize), y: (usize, usize)) -> Pair {
+    if x <= y { (x, y) } else { (y, x) }
+}

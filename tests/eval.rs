@@ -1,0 +1,103 @@
+//! Accuracy targets on the labelled data in `tests/data/eval/` and the gold
+//! links beside the seed articles. `wirediff eval` prints the same figures.
+
+use std::path::{Path, PathBuf};
+
+use wirediff::eval::{BoundaryCase, GoldLink, score_boundaries, score_links};
+use wirediff::{Input, Options};
+
+fn data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(path)
+}
+
+fn jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}: {l}", path.display())))
+        .collect()
+}
+
+fn articles(dir: &Path) -> Vec<Input> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            Input::new(
+                p.file_name().unwrap().to_string_lossy(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn sentence_boundaries_are_at_least_98_percent_right() {
+    let cases: Vec<BoundaryCase> = jsonl(&data("eval/boundaries.jsonl"));
+    assert!(cases.len() >= 200, "{} cases", cases.len());
+    let report = score_boundaries(&cases);
+    println!(
+        "boundaries: {}/{} ({:.3})",
+        report.correct, report.cases, report.accuracy
+    );
+    assert!(report.accuracy >= 0.98, "{:#?}", report.misses);
+}
+
+#[test]
+fn seed_links_verbatim_and_near_meet_targets() {
+    let dir = data("seeds");
+    let gold: Vec<GoldLink> = jsonl(&dir.join("links.jsonl"));
+    let report = score_links(&articles(&dir), &gold, &Options::default()).unwrap();
+    println!("seeds: {:?}", report.close);
+    assert!(report.close.gold >= 5);
+    assert!(report.close.precision >= 0.97, "{:#?}", report.false_links);
+    assert!(report.close.recall >= 0.95, "{:#?}", report.missed);
+}
+
+#[test]
+fn second_set_verbatim_and_near_f1_is_at_least_0_9() {
+    let dir = data("eval/second");
+    let gold: Vec<GoldLink> = jsonl(&dir.join("links.jsonl"));
+    let report = score_links(&articles(&dir), &gold, &Options::default()).unwrap();
+    println!("second set: {:?}", report.close);
+    assert!(report.close.gold >= 50);
+    assert!(
+        report.close.f1 >= 0.9,
+        "{:#?} {:#?}",
+        report.false_links,
+        report.missed
+    );
+}
+
+#[test]
+fn scorer_counts_wrong_and_missing_links() {
+    // Gold that links two unrelated sentences and misses nothing else: the
+    // engine cannot predict it, so recall drops, and its own links are false.
+    let inputs = vec![
+        Input::new(
+            "a.txt",
+            "The storm closed every school in the county on Tuesday.\nBakers sold bread.",
+        ),
+        Input::new(
+            "b.txt",
+            "Officials said the storm closed every school in the county on Tuesday.\nCats sleep a lot.",
+        ),
+    ];
+    let gold: Vec<GoldLink> = vec![serde_json::from_str(
+        r#"{"a":"a.txt","a_text":"Bakers sold","b":"b.txt","b_text":"Cats sleep","kind":"near"}"#,
+    )
+    .unwrap()];
+    let report = score_links(&inputs, &gold, &Options::default()).unwrap();
+    assert_eq!(report.close.recall, 0.0);
+    assert_eq!(report.close.precision, 0.0);
+    assert_eq!(report.false_links.len(), 1);
+    assert_eq!(report.missed.len(), 1);
+}
