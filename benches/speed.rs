@@ -8,8 +8,10 @@
 //! articles and larger sets derived from them deterministically (paragraphs
 //! sampled and words substituted, as outlets rewrite), so runs compare.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -30,24 +32,6 @@ fn time<R>(mut f: impl FnMut() -> R) -> Duration {
         .collect();
     samples.sort();
     samples[runs / 2]
-}
-
-fn seeds() -> Vec<Input> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            Input::new(
-                p.file_name().unwrap().to_string_lossy(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect()
 }
 
 /// `n` articles of 20 paragraphs sampled from the seeds, one word in ten
@@ -116,7 +100,7 @@ fn row(task: &str, corpus: &str, who: &str, took: Duration, per: &str) {
 }
 
 fn main() {
-    let seeds = seeds();
+    let seeds = common::seeds();
     let sets = [
         ("5 seeds", seeds.clone()),
         ("100 derived", derived(&seeds, 100)),

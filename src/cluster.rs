@@ -28,7 +28,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::model::{Cluster, ClusterKind, ClusterMember, SentenceRef};
-use crate::normalize::Token;
+use crate::normalize::{Token, dice, sorted_overlap};
 
 /// Default minimum similarity for two sentences to be linked. Chosen on the
 /// seed articles by reading the links just above and below it: at 0.6 a
@@ -128,20 +128,7 @@ fn for_shared(a: &Words, b: &Words, mut f: impl FnMut(usize, usize)) {
 
 /// Size of the multiset intersection of two sentences' words.
 fn overlap_count(a: &Words, b: &Words) -> usize {
-    let (x, y) = (&a.sorted, &b.sorted);
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
+    sorted_overlap(&a.sorted, &b.sorted, |x, y| x.0.cmp(&y.0))
 }
 
 /// Longest common contiguous run of words, as token ranges into each
@@ -172,12 +159,7 @@ fn longest_common_run(a: &Words, b: &Words) -> (Range<usize>, Range<usize>) {
 /// The similarity of [`Score`], given the multiset overlap and the length of
 /// the longest common run.
 fn similarity(a: &Words, b: &Words, common: usize, run: usize) -> f64 {
-    let total = a.len() + b.len();
-    let dice = if total == 0 {
-        0.0
-    } else {
-        2.0 * common as f64 / total as f64
-    };
+    let dice = dice(common, a.len(), b.len());
     let shorter = a.len().min(b.len());
     let coverage = if shorter >= RUN_MIN_SENTENCE {
         run.min(RUN_SATURATION) as f64 / shorter.min(RUN_SATURATION) as f64

@@ -36,7 +36,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{DiffOp, DiffTag, InlineChange, ParagraphDiff};
-use crate::normalize::fold_text;
+use crate::normalize::{dice, fold_text, sorted_overlap};
 
 /// Minimum word similarity for a deleted and an inserted paragraph to be
 /// shown as one changed paragraph. At 0.5, half the words of the two
@@ -121,22 +121,7 @@ fn canonical(paragraph: &str) -> String {
 
 /// Dice coefficient of two sorted word multisets (0 when both are empty).
 pub fn bag_similarity(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
+    dice(sorted_overlap(a, b, |x, y| x.cmp(y)), a.len(), b.len())
 }
 
 /// Diffs article `a` (old) against article `b` (new), given their paragraph

@@ -69,6 +69,33 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
         .collect()
 }
 
+/// Size of the multiset intersection of two lists sorted by `order`.
+pub fn sorted_overlap<T>(a: &[T], b: &[T], order: impl Fn(&T, &T) -> std::cmp::Ordering) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match order(&a[i], &b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+/// Dice coefficient `2·|A ∩ B| / (|A| + |B|)` of two multisets of sizes
+/// `a` and `b` sharing `common` elements (0 when both are empty).
+pub fn dice(common: usize, a: usize, b: usize) -> f64 {
+    if a + b == 0 {
+        0.0
+    } else {
+        2.0 * common as f64 / (a + b) as f64
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +108,14 @@ mod tests {
             fold_text("“World-class,” he said\u{a0}— really!"),
             "world class he said really"
         );
+    }
+
+    #[test]
+    fn overlap_counts_repeats_once_per_match() {
+        let (a, b) = (["a", "a", "b", "c"], ["a", "b", "b", "d"]);
+        assert_eq!(sorted_overlap(&a, &b, |x, y| x.cmp(y)), 2);
+        assert_eq!(dice(2, 4, 4), 0.5);
+        assert_eq!(dice(0, 0, 0), 0.0);
     }
 
     #[test]

@@ -1,16 +1,14 @@
 //! Accuracy targets on the labelled data in `tests/data/eval/` and the gold
 //! links beside the seed articles. `wirediff eval` prints the same figures.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::{articles, data};
 
 use wirediff::eval::{BoundaryCase, GoldLink, score_boundaries, score_links};
 use wirediff::{Input, Options};
-
-fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(path)
-}
 
 fn jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
     std::fs::read_to_string(path)
@@ -18,24 +16,6 @@ fn jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}: {l}", path.display())))
-        .collect()
-}
-
-fn articles(dir: &Path) -> Vec<Input> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            Input::new(
-                p.file_name().unwrap().to_string_lossy(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
         .collect()
 }
 
