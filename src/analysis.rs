@@ -57,6 +57,12 @@ fn check(options: &Options) -> Result<(), Error> {
             options.threshold
         )));
     }
+    if !(0.0..=1.0).contains(&options.paraphrase_threshold) {
+        return Err(Error::InvalidOption(format!(
+            "paraphrase threshold must be between 0 and 1, got {}",
+            options.paraphrase_threshold
+        )));
+    }
     if options.min_words == 0 {
         return Err(Error::InvalidOption("min_words must be at least 1".into()));
     }
@@ -68,6 +74,13 @@ struct Prepared<'a> {
     input: &'a Input,
     article: Article,
     tokens: Vec<Vec<Token>>,
+    headings: Vec<bool>,
+}
+
+/// A heading: the only sentence of its paragraph, without final punctuation.
+fn is_heading(text: &str, paragraph_sentences: usize) -> bool {
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)]»」』）".contains(c));
+    paragraph_sentences == 1 && !end.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 fn prepare(input: &Input) -> Prepared<'_> {
@@ -101,6 +114,11 @@ fn prepare(input: &Input) -> Prepared<'_> {
             cluster: None,
         })
         .collect();
+    let headings = seg
+        .sentences
+        .iter()
+        .map(|(r, p)| is_heading(&text[r.clone()], seg.paragraph_sentences[*p].len()))
+        .collect();
     let title = seg
         .paragraphs
         .first()
@@ -115,6 +133,7 @@ fn prepare(input: &Input) -> Prepared<'_> {
             sentences,
         },
         tokens,
+        headings,
     }
 }
 
@@ -134,9 +153,10 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
         .map(|p| ArticleTokens {
             text: &p.input.text,
             sentences: p.tokens.clone(),
+            headings: p.headings.clone(),
         })
         .collect();
-    let clusters = cluster(&token_view, options.threshold, options.min_words);
+    let clusters = cluster(&token_view, options);
     let mut articles: Vec<Article> = prepared.into_iter().map(|p| p.article).collect();
     for (c, found) in clusters.iter().enumerate() {
         for m in &found.members {

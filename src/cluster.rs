@@ -11,24 +11,27 @@
 //!    and, for sentences of at least [`RUN_MIN_SENTENCE`] words, the share of
 //!    the shorter sentence covered by the longest common run of words (so a
 //!    quote reproduced inside a longer sentence still scores high). Pairs at
-//!    or above the threshold become edges.
+//!    or above the threshold become near links; sentences not linked so may
+//!    still be linked as paraphrases.
 //! 3. **Group.** Edges are merged strongest first. Two groups join only when
 //!    at least half of their cross-article member pairs are themselves linked
 //!    and none of those pairs is unrelated (scores below half the threshold),
 //!    so one middle sentence cannot chain two unrelated ones together. Ties are broken by content, never by article
 //!    position, so the clusters do not depend on the order of the articles.
+//!    Paraphrase links ([`crate::paraphrase`]) join after all near links.
 //! 4. **Explain.** Each cluster names a representative (the member with the
-//!    strongest links), and each member carries its score against it and the
-//!    span of their longest common run; the cluster lists the words that all
-//!    members share.
+//!    strongest links), and each member carries its kind and score against
+//!    it, the span of their longest common run and the content words it
+//!    shares with it; the cluster lists the words that all members share.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use crate::model::{Cluster, ClusterKind, ClusterMember, SentenceRef};
+use crate::model::{Cluster, ClusterKind, ClusterMember, Options, SentenceRef};
 use crate::normalize::{Token, dice, sorted_overlap};
+use crate::paraphrase::{MIN_SHARED_TERMS, PREFIX_TERMS, Terms, weight, weighted_dice};
 
 /// Default minimum similarity for two sentences to be linked. Chosen on the
 /// seed articles by reading the links just above and below it: at 0.6 a
@@ -91,6 +94,10 @@ impl Words {
 struct Item {
     at: SentenceRef,
     words: Words,
+    /// Sorted interned content terms (see [`crate::paraphrase`]).
+    terms: Vec<u32>,
+    /// Headings take part in near links only.
+    heading: bool,
     /// Content key for order-independent tie breaking.
     key: (u64, usize),
 }
@@ -205,6 +212,15 @@ struct Interner {
 }
 
 impl Interner {
+    /// Strings by id.
+    fn by_id(&self) -> Vec<&str> {
+        let mut out = vec![""; self.ids.len()];
+        for (w, &id) in &self.ids {
+            out[id as usize] = w;
+        }
+        out
+    }
+
     fn id(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
@@ -219,35 +235,44 @@ impl Interner {
 pub struct ArticleTokens<'a> {
     pub text: &'a str,
     pub sentences: Vec<Vec<Token>>,
+    /// For each sentence, whether it is a heading (see [`crate::paraphrase`]).
+    pub headings: Vec<bool>,
 }
 
-/// Finds clusters of shared sentences. `threshold` is the minimum score of a
-/// link; sentences with fewer than `min_words` words are left out.
-pub fn cluster(articles: &[ArticleTokens], threshold: f64, min_words: usize) -> Vec<Cluster> {
-    let mut interner = Interner::default();
-    let mut items: Vec<Item> = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        let article_key = content_hash(article.text);
-        for (s, tokens) in article.sentences.iter().enumerate() {
-            if tokens.len() < min_words.max(1) {
-                continue;
-            }
-            let words = Words::new(tokens.iter().map(|t| interner.id(&t.norm)).collect());
-            items.push(Item {
-                at: SentenceRef {
-                    article: a,
-                    sentence: s,
-                },
-                words,
-                key: (article_key, s),
-            });
-        }
+/// What links two sentences.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Edge {
+    /// Word similarity for near links, paraphrase score for paraphrases.
+    score: f64,
+    near: bool,
+}
+
+/// Everything the clusterer knows about the corpus.
+struct Corpus<'a> {
+    articles: &'a [ArticleTokens<'a>],
+    items: Vec<Item>,
+    words: Interner,
+    /// Content-term strings by id, and their weights.
+    terms: Interner,
+    weights: Vec<f64>,
+    threshold: f64,
+    /// Minimum paraphrase score, if paraphrases are linked.
+    paraphrase: Option<f64>,
+}
+
+/// Finds clusters of shared sentences with the given options (threshold,
+/// minimum words, paraphrases).
+pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Vec<Cluster> {
+    let corpus = Corpus::new(articles, options);
+    let cap = posting_cap(articles.len());
+    let mut edges = corpus.near_pairs(cap);
+    if corpus.paraphrase.is_some() {
+        corpus.paraphrase_pairs(cap, &mut edges);
     }
-    let edges = linked_pairs(&items, threshold, posting_cap(articles.len()));
-    let groups = group(&items, &edges, threshold);
+    let groups = corpus.group(&edges);
     let mut clusters: Vec<Cluster> = groups
         .into_iter()
-        .map(|members| describe(&items, &members, &edges, articles, &interner))
+        .map(|members| corpus.describe(&members, &edges))
         .collect();
     clusters.sort_by(|x, y| {
         y.articles
@@ -271,195 +296,362 @@ fn content_hash(text: &str) -> u64 {
     h.finish()
 }
 
-/// Candidate pairs from the bigram index, verified and kept at or above
-/// `threshold`. Keys are `(i, j)` item indices with `i < j`.
-fn linked_pairs(items: &[Item], threshold: f64, cap: usize) -> FxHashMap<(u32, u32), f64> {
-    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, item) in items.iter().enumerate() {
-        let seq = &item.words.seq;
-        let mut grams: Vec<u64> = if seq.len() == 1 {
-            vec![u64::from(seq[0])]
-        } else {
-            seq.windows(2)
-                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                .collect()
-        };
-        grams.sort_unstable();
-        grams.dedup();
-        for g in grams {
-            index.entry(g).or_default().push(i as u32);
+fn pair(i: u32, j: u32) -> (u32, u32) {
+    (i.min(j), i.max(j))
+}
+
+impl<'a> Corpus<'a> {
+    fn new(articles: &'a [ArticleTokens<'a>], options: &Options) -> Self {
+        let stemmer = Terms::default();
+        let (mut words, mut terms) = (Interner::default(), Interner::default());
+        let mut items: Vec<Item> = Vec::new();
+        for (a, article) in articles.iter().enumerate() {
+            let article_key = content_hash(article.text);
+            for (s, tokens) in article.sentences.iter().enumerate() {
+                if tokens.len() < options.min_words.max(1) {
+                    continue;
+                }
+                let mut ids: Vec<u32> = stemmer.of(tokens).iter().map(|t| terms.id(t)).collect();
+                ids.sort_unstable();
+                items.push(Item {
+                    at: SentenceRef {
+                        article: a,
+                        sentence: s,
+                    },
+                    words: Words::new(tokens.iter().map(|t| words.id(&t.norm)).collect()),
+                    terms: ids,
+                    heading: article.headings.get(s).copied().unwrap_or(false),
+                    key: (article_key, s),
+                });
+            }
+        }
+        let mut df = vec![0usize; terms.ids.len()];
+        for item in &items {
+            for &t in &item.terms {
+                df[t as usize] += 1;
+            }
+        }
+        let weights = df.iter().map(|&d| weight(d, items.len())).collect();
+        Corpus {
+            articles,
+            items,
+            words,
+            terms,
+            weights,
+            threshold: options.threshold,
+            paraphrase: options.paraphrases.then_some(options.paraphrase_threshold),
         }
     }
-    let mut candidates: FxHashSet<(u32, u32)> = FxHashSet::default();
-    for postings in index.values() {
-        if postings.len() > cap {
-            continue;
-        }
-        for (k, &i) in postings.iter().enumerate() {
-            for &j in &postings[k + 1..] {
-                if items[i as usize].at.article != items[j as usize].at.article {
-                    candidates.insert((i.min(j), i.max(j)));
+
+    fn item(&self, i: u32) -> &Item {
+        &self.items[i as usize]
+    }
+
+    /// Paraphrase score of two items and the number of terms they share.
+    fn paraphrase_score(&self, a: &Item, b: &Item) -> (f64, usize) {
+        let (mut i, mut j, mut shared, mut count) = (0, 0, 0.0, 0);
+        while i < a.terms.len() && j < b.terms.len() {
+            match a.terms[i].cmp(&b.terms[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weights[a.terms[i] as usize];
+                    count += 1;
+                    i += 1;
+                    j += 1;
                 }
             }
         }
-    }
-    candidates
-        .into_iter()
-        .filter_map(|(i, j)| {
-            let (a, b) = (&items[i as usize], &items[j as usize]);
-            link(&a.words, &b.words, threshold).map(|s| ((i, j), s))
-        })
-        .collect()
-}
-
-/// Strongest-first grouping with the average-linkage guard.
-fn group(items: &[Item], edges: &FxHashMap<(u32, u32), f64>, threshold: f64) -> Vec<Vec<u32>> {
-    let mut order: Vec<(&(u32, u32), &f64)> = edges.iter().collect();
-    let key = |i: u32| items[i as usize].key;
-    order.sort_by(|(p, s), (q, t)| {
-        t.total_cmp(s).then_with(|| {
-            let kp = (key(p.0).min(key(p.1)), key(p.0).max(key(p.1)));
-            let kq = (key(q.0).min(key(q.1)), key(q.0).max(key(q.1)));
-            kp.cmp(&kq)
-        })
-    });
-    let mut group_of: Vec<usize> = (0..items.len()).collect();
-    let mut members: Vec<Vec<u32>> = (0..items.len() as u32).map(|i| vec![i]).collect();
-    for (&(i, j), _) in order {
-        let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
-        if gi == gj || !well_linked(items, edges, &members[gi], &members[gj], threshold) {
-            continue;
-        }
-        let (keep, gone) = if members[gi].len() >= members[gj].len() {
-            (gi, gj)
-        } else {
-            (gj, gi)
+        let total = |x: &Item| {
+            x.terms
+                .iter()
+                .map(|&t| self.weights[t as usize])
+                .sum::<f64>()
         };
-        let moved = std::mem::take(&mut members[gone]);
-        for &m in &moved {
-            group_of[m as usize] = keep;
-        }
-        members[keep].extend(moved);
+        (weighted_dice(shared, total(a), total(b)), count)
     }
-    members.into_iter().filter(|m| m.len() > 1).collect()
-}
 
-/// Whether two groups may join: at least half of their cross-article pairs
-/// are linked, and none is unrelated (scores below half the threshold).
-fn well_linked(
-    items: &[Item],
-    edges: &FxHashMap<(u32, u32), f64>,
-    x: &[u32],
-    y: &[u32],
-    threshold: f64,
-) -> bool {
-    let (mut pairs, mut linked) = (0usize, 0usize);
-    for &i in x {
-        for &j in y {
-            let (a, b) = (&items[i as usize], &items[j as usize]);
-            if a.at.article == b.at.article {
+    /// Candidate pairs from the bigram index, verified and kept at or above
+    /// the threshold. Keys are `(i, j)` item indices with `i < j`.
+    fn near_pairs(&self, cap: usize) -> FxHashMap<(u32, u32), Edge> {
+        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, item) in self.items.iter().enumerate() {
+            let seq = &item.words.seq;
+            let mut grams: Vec<u64> = if seq.len() == 1 {
+                vec![u64::from(seq[0])]
+            } else {
+                seq.windows(2)
+                    .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                    .collect()
+            };
+            grams.sort_unstable();
+            grams.dedup();
+            for g in grams {
+                index.entry(g).or_default().push(i as u32);
+            }
+        }
+        self.candidates(index.values(), cap)
+            .into_iter()
+            .filter_map(|(i, j)| {
+                let (a, b) = (self.item(i), self.item(j));
+                link(&a.words, &b.words, self.threshold)
+                    .map(|score| ((i, j), Edge { score, near: true }))
+            })
+            .collect()
+    }
+
+    /// Adds paraphrase edges between sentences not already linked: each
+    /// sentence is indexed under its rarest content terms (ties broken by the
+    /// term itself), then candidates are scored.
+    fn paraphrase_pairs(&self, cap: usize, edges: &mut FxHashMap<(u32, u32), Edge>) {
+        let Some(min_score) = self.paraphrase else {
+            return;
+        };
+        let term_text = self.terms.by_id();
+        let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for (i, item) in self.items.iter().enumerate() {
+            if item.heading {
                 continue;
             }
-            pairs += 1;
-            if edges.contains_key(&(i.min(j), i.max(j))) {
-                linked += 1;
-            } else if score_words(&a.words, &b.words).similarity < threshold / 2.0 {
-                return false;
+            let mut rarest = item.terms.clone();
+            rarest.sort_by(|&x, &y| {
+                self.weights[y as usize]
+                    .total_cmp(&self.weights[x as usize])
+                    .then_with(|| term_text[x as usize].cmp(term_text[y as usize]))
+            });
+            for t in rarest.into_iter().take(PREFIX_TERMS) {
+                index.entry(t).or_default().push(i as u32);
+            }
+        }
+        for (i, j) in self.candidates(index.values(), cap) {
+            if edges.contains_key(&(i, j)) {
+                continue;
+            }
+            let (score, shared) = self.paraphrase_score(self.item(i), self.item(j));
+            if score >= min_score && shared >= MIN_SHARED_TERMS {
+                edges.insert((i, j), Edge { score, near: false });
             }
         }
     }
-    2 * linked >= pairs
-}
 
-/// Builds the public description of one group of items.
-fn describe(
-    items: &[Item],
-    group: &[u32],
-    edges: &FxHashMap<(u32, u32), f64>,
-    articles: &[ArticleTokens],
-    interner: &Interner,
-) -> Cluster {
-    let mut group = group.to_vec();
-    group.sort_by_key(|&i| items[i as usize].at);
-    // Sum of edge scores per member, and the mean over all edges.
-    let mut strength = vec![0.0f64; group.len()];
-    let (mut total, mut count) = (0.0, 0usize);
-    for (x, &i) in group.iter().enumerate() {
-        for (y, &j) in group.iter().enumerate().skip(x + 1) {
-            if let Some(&s) = edges.get(&(i.min(j), i.max(j))) {
-                strength[x] += s;
-                strength[y] += s;
-                total += s;
-                count += 1;
+    /// Pairs of items from different articles that share a posting list no
+    /// longer than `cap`.
+    fn candidates<'p>(
+        &self,
+        postings: impl Iterator<Item = &'p Vec<u32>>,
+        cap: usize,
+    ) -> FxHashSet<(u32, u32)> {
+        let mut out: FxHashSet<(u32, u32)> = FxHashSet::default();
+        for list in postings {
+            if list.len() > cap {
+                continue;
+            }
+            for (k, &i) in list.iter().enumerate() {
+                for &j in &list[k + 1..] {
+                    if self.item(i).at.article != self.item(j).at.article {
+                        out.insert(pair(i, j));
+                    }
+                }
             }
         }
+        out
     }
-    let representative = (0..group.len())
-        .max_by(|&x, &y| strength[x].total_cmp(&strength[y]).then(y.cmp(&x)))
-        .unwrap_or(0);
-    let rep = &items[group[representative] as usize];
-    let members: Vec<ClusterMember> = group
-        .iter()
-        .enumerate()
-        .map(|(x, &i)| {
-            let item = &items[i as usize];
-            let tokens = &articles[item.at.article].sentences[item.at.sentence];
-            let (similarity, run) = if x == representative {
-                (1.0, 0..tokens.len())
-            } else {
-                let s = score_words(&item.words, &rep.words);
-                (s.similarity, s.run_a)
-            };
-            let (run_start, run_end) = if run.is_empty() {
-                (tokens[0].span.start, tokens[0].span.start)
-            } else {
-                (tokens[run.start].span.start, tokens[run.end - 1].span.end)
-            };
-            ClusterMember {
-                article: item.at.article,
-                sentence: item.at.sentence,
-                similarity,
-                run_start,
-                run_end,
-                run_words: run.len(),
+
+    /// Strongest-first grouping with the average-linkage guard: near links
+    /// before paraphrases, then by score, then by content.
+    fn group(&self, edges: &FxHashMap<(u32, u32), Edge>) -> Vec<Vec<u32>> {
+        let mut order: Vec<(&(u32, u32), &Edge)> = edges.iter().collect();
+        let key = |i: u32| self.item(i).key;
+        let content = |p: &(u32, u32)| (key(p.0).min(key(p.1)), key(p.0).max(key(p.1)));
+        order.sort_by(|(p, e), (q, f)| {
+            f.near
+                .cmp(&e.near)
+                .then(f.score.total_cmp(&e.score))
+                .then_with(|| content(p).cmp(&content(q)))
+        });
+        let mut group_of: Vec<usize> = (0..self.items.len()).collect();
+        let mut members: Vec<Vec<u32>> = (0..self.items.len() as u32).map(|i| vec![i]).collect();
+        for (&(i, j), _) in order {
+            let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
+            if gi == gj || !self.well_linked(edges, &members[gi], &members[gj]) {
+                continue;
             }
-        })
-        .collect();
-    let verbatim = group
-        .iter()
-        .all(|&i| items[i as usize].words.seq == rep.words.seq);
-    let mut words_by_id: Vec<&str> = vec![""; interner.ids.len()];
-    for (w, &id) in &interner.ids {
-        words_by_id[id as usize] = w;
-    }
-    let mut shared_words: Vec<String> = Vec::new();
-    for &w in &rep.words.seq {
-        let everywhere = group.iter().all(|&i| items[i as usize].words.contains(w));
-        let word = words_by_id[w as usize];
-        if everywhere && !shared_words.iter().any(|s| s == word) {
-            shared_words.push(word.to_owned());
+            let (keep, gone) = if members[gi].len() >= members[gj].len() {
+                (gi, gj)
+            } else {
+                (gj, gi)
+            };
+            let moved = std::mem::take(&mut members[gone]);
+            for &m in &moved {
+                group_of[m as usize] = keep;
+            }
+            members[keep].extend(moved);
         }
+        members.into_iter().filter(|m| m.len() > 1).collect()
     }
-    let mut article_ids: Vec<usize> = group
-        .iter()
-        .map(|&i| items[i as usize].at.article)
-        .collect();
-    article_ids.dedup();
-    Cluster {
-        kind: if verbatim {
+
+    /// Whether two groups may join: at least half of their cross-article
+    /// pairs are linked, and none is unrelated (word similarity and
+    /// paraphrase score both below half their thresholds).
+    fn well_linked(&self, edges: &FxHashMap<(u32, u32), Edge>, x: &[u32], y: &[u32]) -> bool {
+        let (mut pairs, mut linked) = (0usize, 0usize);
+        for &i in x {
+            for &j in y {
+                let (a, b) = (self.item(i), self.item(j));
+                if a.at.article == b.at.article {
+                    continue;
+                }
+                pairs += 1;
+                if edges.contains_key(&pair(i, j)) {
+                    linked += 1;
+                    continue;
+                }
+                let near = score_words(&a.words, &b.words).similarity >= self.threshold / 2.0;
+                let rewritten = self
+                    .paraphrase
+                    .is_some_and(|p| self.paraphrase_score(a, b).0 >= p / 2.0);
+                if !near && !rewritten {
+                    return false;
+                }
+            }
+        }
+        2 * linked >= pairs
+    }
+
+    /// How `item` relates to `rep`, given their word similarity.
+    fn kind(&self, item: &Item, rep: &Item, similarity: f64) -> ClusterKind {
+        if item.words.seq == rep.words.seq {
             ClusterKind::Verbatim
+        } else if similarity >= self.threshold {
+            ClusterKind::Near
+        } else {
+            ClusterKind::Paraphrase
+        }
+    }
+
+    /// Builds the public description of one group of items.
+    fn describe(&self, group: &[u32], edges: &FxHashMap<(u32, u32), Edge>) -> Cluster {
+        let mut group = group.to_vec();
+        group.sort_by_key(|&i| self.item(i).at);
+        // Sum of edge scores per member, and the mean over all edges.
+        let mut strength = vec![0.0f64; group.len()];
+        let (mut total, mut count) = (0.0, 0usize);
+        for (x, &i) in group.iter().enumerate() {
+            for (y, &j) in group.iter().enumerate().skip(x + 1) {
+                if let Some(e) = edges.get(&pair(i, j)) {
+                    strength[x] += e.score;
+                    strength[y] += e.score;
+                    total += e.score;
+                    count += 1;
+                }
+            }
+        }
+        let representative = (0..group.len())
+            .max_by(|&x, &y| strength[x].total_cmp(&strength[y]).then(y.cmp(&x)))
+            .unwrap_or(0);
+        let rep = self.item(group[representative]);
+        let stemmer = Terms::default();
+        let term_ids: FxHashMap<&str, u32> = self
+            .terms
+            .ids
+            .iter()
+            .map(|(t, &id)| (t.as_str(), id))
+            .collect();
+        let members: Vec<ClusterMember> = group
+            .iter()
+            .enumerate()
+            .map(|(x, &i)| {
+                let item = self.item(i);
+                let article = &self.articles[item.at.article];
+                let tokens = &article.sentences[item.at.sentence];
+                let (similarity, run) = if x == representative {
+                    (1.0, 0..tokens.len())
+                } else {
+                    let s = score_words(&item.words, &rep.words);
+                    (s.similarity, s.run_a)
+                };
+                let (run_start, run_end) = if run.is_empty() {
+                    (tokens[0].span.start, tokens[0].span.start)
+                } else {
+                    (tokens[run.start].span.start, tokens[run.end - 1].span.end)
+                };
+                let kind = self.kind(item, rep, similarity);
+                // The representative shares what any other member holds;
+                // every other member, what the representative holds.
+                let others: Vec<&Item> = if x == representative {
+                    group
+                        .iter()
+                        .filter(|&&j| j != i)
+                        .map(|&j| self.item(j))
+                        .collect()
+                } else {
+                    vec![rep]
+                };
+                let mut shared: Vec<String> = Vec::new();
+                for token in tokens {
+                    let Some(term) = stemmer.term(token) else {
+                        continue;
+                    };
+                    let held = term_ids
+                        .get(term.as_str())
+                        .is_some_and(|id| others.iter().any(|o| o.terms.binary_search(id).is_ok()));
+                    let word = &article.text[token.span.clone()];
+                    if held && !shared.iter().any(|w| w == word) {
+                        shared.push(word.to_owned());
+                    }
+                }
+                ClusterMember {
+                    article: item.at.article,
+                    sentence: item.at.sentence,
+                    kind,
+                    similarity,
+                    shared,
+                    run_start,
+                    run_end,
+                    run_words: run.len(),
+                }
+            })
+            .collect();
+        // The representative's own kind is its closest relation to another.
+        let closest = members
+            .iter()
+            .enumerate()
+            .filter(|&(x, _)| x != representative)
+            .map(|(_, m)| m.kind)
+            .min()
+            .unwrap_or(ClusterKind::Verbatim);
+        let mut members = members;
+        members[representative].kind = closest;
+        let kind = if members.iter().all(|m| m.kind == ClusterKind::Verbatim) {
+            ClusterKind::Verbatim
+        } else if members.iter().any(|m| m.kind == ClusterKind::Paraphrase) {
+            ClusterKind::Paraphrase
         } else {
             ClusterKind::Near
-        },
-        similarity: if count == 0 {
-            1.0
-        } else {
-            total / count as f64
-        },
-        articles: article_ids.len(),
-        representative,
-        shared_words,
-        members,
+        };
+        let words_by_id = self.words.by_id();
+        let mut shared_words: Vec<String> = Vec::new();
+        for &w in &rep.words.seq {
+            let everywhere = group.iter().all(|&i| self.item(i).words.contains(w));
+            let word = words_by_id[w as usize];
+            if everywhere && !shared_words.iter().any(|s| s == word) {
+                shared_words.push(word.to_owned());
+            }
+        }
+        let mut article_ids: Vec<usize> = group.iter().map(|&i| self.item(i).at.article).collect();
+        article_ids.dedup();
+        Cluster {
+            kind,
+            similarity: if count == 0 {
+                1.0
+            } else {
+                total / count as f64
+            },
+            articles: article_ids.len(),
+            representative,
+            shared_words,
+            members,
+        }
     }
 }
 
@@ -473,20 +665,33 @@ mod tests {
     }
 
     fn run(texts: &[&[&str]], threshold: f64) -> Vec<Vec<(usize, usize)>> {
+        let joined: Vec<String> = texts.iter().map(|sents| sents.join("\n")).collect();
         let articles: Vec<ArticleTokens> = texts
             .iter()
-            .map(|sents| ArticleTokens {
-                text: "",
-                sentences: sents.iter().map(|s| toks(s)).collect(),
+            .zip(&joined)
+            .map(|(sents, text)| {
+                let mut at = 0;
+                let sentences = sents
+                    .iter()
+                    .map(|s| {
+                        let t = tokens(text, at..at + s.len());
+                        at += s.len() + 1;
+                        t
+                    })
+                    .collect();
+                ArticleTokens {
+                    text,
+                    sentences,
+                    headings: vec![false; sents.len()],
+                }
             })
             .collect();
-        // Distinct content keys for the articles.
-        let articles: Vec<ArticleTokens> = articles
-            .into_iter()
-            .zip(["a", "b", "c", "d", "e"])
-            .map(|(a, k)| ArticleTokens { text: k, ..a })
-            .collect();
-        cluster(&articles, threshold, 4)
+        let options = Options {
+            threshold,
+            paraphrases: false,
+            ..Options::default()
+        };
+        cluster(&articles, &options)
             .into_iter()
             .map(|c| c.members.iter().map(|m| (m.article, m.sentence)).collect())
             .collect()

@@ -9,7 +9,9 @@
 //!   rewritten from the same source (`paraphrase`). Each side is given by a
 //!   distinctive snippet of the sentence, so the labels do not depend on how
 //!   the engine splits sentences. A predicted link is a pair of sentences
-//!   from different articles in the same cluster.
+//!   from different articles in the same cluster; it is `verbatim` or
+//!   `near` when the pair's own word similarity reaches the threshold, and a
+//!   paraphrase otherwise.
 //!
 //! Link scores are given for the `verbatim` + `near` class and for all links.
 //! A predicted link counts as correct when the gold data links the same two
@@ -22,7 +24,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Input, analyze};
-use crate::model::{Analysis, ClusterKind, Options};
+use crate::cluster::score;
+use crate::model::{Analysis, Options};
+use crate::normalize::tokens;
 use crate::text::sentence_texts;
 
 /// One labelled sentence-boundary case.
@@ -231,6 +235,15 @@ pub fn score_links(
             close_gold.insert(pair);
         }
     }
+    // A predicted pair is `verbatim` or `near` when its own word similarity
+    // reaches the threshold, whatever else its cluster holds.
+    let word_similarity = |((a, sa), (b, sb)): Pair| {
+        let tokens = |article: usize, s: usize| {
+            let sentence = &analysis.articles[article].sentences[s];
+            tokens(&inputs[article].text, sentence.start..sentence.end)
+        };
+        score(&tokens(a, sa), &tokens(b, sb)).similarity
+    };
     let (mut close_pred, mut all_pred) = (BTreeSet::new(), BTreeSet::new());
     for cluster in &analysis.clusters {
         for (k, x) in cluster.members.iter().enumerate() {
@@ -240,7 +253,7 @@ pub fn score_links(
                 }
                 let pair = ordered((x.article, x.sentence), (y.article, y.sentence));
                 all_pred.insert(pair);
-                if matches!(cluster.kind, ClusterKind::Verbatim | ClusterKind::Near) {
+                if word_similarity(pair) >= options.threshold {
                     close_pred.insert(pair);
                 }
             }

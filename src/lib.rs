@@ -4,7 +4,8 @@
 //! [`text`] splits each article into paragraphs and sentences with byte
 //! offsets; [`normalize`] turns text into word tokens for matching;
 //! [`diff`] computes paragraph-level diffs of two articles; [`cluster`] finds
-//! sentences shared across articles; [`overlap`] summarises them; [`model`]
+//! sentences shared across articles, with [`paraphrase`] for rewritten ones;
+//! [`overlap`] summarises them; [`model`]
 //! is the serde result that the CLI prints and the page receives.
 //!
 //! ```
@@ -27,6 +28,7 @@ pub mod eval;
 pub mod model;
 pub mod normalize;
 pub mod overlap;
+pub mod paraphrase;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -39,6 +39,12 @@ mod cli {
             /// Sentences with fewer words are never linked.
             #[arg(long, default_value_t = wirediff::cluster::DEFAULT_MIN_WORDS)]
             min_words: usize,
+            /// Minimum paraphrase score (0 to 1) for rewritten sentences to be linked.
+            #[arg(long, default_value_t = wirediff::paraphrase::DEFAULT_PARAPHRASE_THRESHOLD)]
+            paraphrase_threshold: f64,
+            /// Link only copied and lightly edited sentences, not paraphrases.
+            #[arg(long)]
+            no_paraphrases: bool,
             /// Leave out the paragraph diff of every pair of articles.
             #[arg(long)]
             no_diffs: bool,
@@ -61,6 +67,9 @@ mod cli {
             /// Minimum similarity (0 to 1) for two sentences to be linked.
             #[arg(long, default_value_t = wirediff::cluster::DEFAULT_THRESHOLD)]
             threshold: f64,
+            /// Minimum paraphrase score (0 to 1) for rewritten sentences to be linked.
+            #[arg(long, default_value_t = wirediff::paraphrase::DEFAULT_PARAPHRASE_THRESHOLD)]
+            paraphrase_threshold: f64,
             /// Also list every wrong boundary case and every wrong or missed link.
             #[arg(long)]
             verbose: bool,
@@ -95,6 +104,8 @@ mod cli {
                 files,
                 threshold,
                 min_words,
+                paraphrase_threshold,
+                no_paraphrases,
                 no_diffs,
                 compact,
             } => {
@@ -112,6 +123,8 @@ mod cli {
                     threshold,
                     min_words,
                     diffs: !no_diffs,
+                    paraphrases: !no_paraphrases,
+                    paraphrase_threshold,
                     ..Options::default()
                 };
                 let analysis = wirediff::analyze(&inputs, &options)?;
@@ -129,8 +142,16 @@ mod cli {
                 boundaries,
                 sets,
                 threshold,
+                paraphrase_threshold,
                 verbose,
-            } => evaluate(&boundaries, &sets, threshold, verbose),
+            } => {
+                let options = Options {
+                    threshold,
+                    paraphrase_threshold,
+                    ..Options::default()
+                };
+                evaluate(&boundaries, &sets, &options, verbose)
+            }
             Command::Diff { old, new } => {
                 let (a, b) = (read_article(&old)?, read_article(&new)?);
                 let diff = wirediff::diff_texts(&a.text, &b.text, &Options::default());
@@ -168,7 +189,7 @@ mod cli {
     fn evaluate(
         boundaries: &Path,
         sets: &[PathBuf],
-        threshold: f64,
+        options: &Options,
         verbose: bool,
     ) -> Result<(), Failure> {
         use wirediff::eval::{score_boundaries, score_links};
@@ -192,19 +213,17 @@ mod cli {
                 lines.push(format!("    got      {:?}", miss.got));
             }
         }
-        let options = Options {
-            threshold,
-            ..Options::default()
-        };
         for dir in sets {
             let inputs = read_set(dir)?;
             let gold = read_jsonl(&dir.join("links.jsonl"))?;
-            let report = score_links(&inputs, &gold, &options)
+            let report = score_links(&inputs, &gold, options)
                 .map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
             lines.push(format!(
-                "links in {} ({} articles, threshold {threshold:.2}):",
+                "links in {} ({} articles, threshold {:.2}, paraphrase threshold {:.2}):",
                 dir.display(),
-                report.articles
+                report.articles,
+                options.threshold,
+                options.paraphrase_threshold
             ));
             for (name, p) in [("verbatim+near", report.close), ("all links", report.all)] {
                 lines.push(format!(

@@ -38,6 +38,10 @@ pub struct Options {
     /// Time budget for one paragraph diff, in milliseconds; past it the diff
     /// falls back to a coarser (still exact) result and says so.
     pub diff_timeout_ms: u64,
+    /// Whether rewritten sentences (paraphrases) are linked too.
+    pub paraphrases: bool,
+    /// Minimum paraphrase score (0..=1), see [`crate::paraphrase`].
+    pub paraphrase_threshold: f64,
 }
 
 impl Default for Options {
@@ -47,6 +51,8 @@ impl Default for Options {
             min_words: crate::cluster::DEFAULT_MIN_WORDS,
             diffs: true,
             diff_timeout_ms: 200,
+            paraphrases: true,
+            paraphrase_threshold: crate::paraphrase::DEFAULT_PARAPHRASE_THRESHOLD,
         }
     }
 }
@@ -91,13 +97,17 @@ pub struct Sentence {
 }
 
 /// How closely the members of a cluster agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Ordered from the closest relation to the loosest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClusterKind {
     /// Every member has the same normalised words.
     Verbatim,
-    /// Members differ, but are linked above the threshold.
+    /// Members differ, but their words overlap above the threshold.
     Near,
+    /// At least one member is a rewrite: it shares the content words (names,
+    /// numbers, rare words) of the others more than their wording.
+    Paraphrase,
 }
 
 /// Reference to one sentence of one article.
@@ -129,8 +139,17 @@ pub struct Cluster {
 pub struct ClusterMember {
     pub article: usize,
     pub sentence: usize,
-    /// Similarity to the representative (1 for the representative itself).
+    /// How it relates to the representative: `verbatim` (same words),
+    /// `near` (word similarity at or above the threshold) or `paraphrase`;
+    /// for the representative itself, its closest relation to another member.
+    pub kind: ClusterKind,
+    /// Word similarity to the representative (1 for the representative).
     pub similarity: f64,
+    /// Content words of this sentence, as written, whose stems the
+    /// representative also holds (for the representative: that any other
+    /// member holds): the names, numbers and rare words that link a
+    /// paraphrase.
+    pub shared: Vec<String>,
     /// Byte span, in the article's text, of the longest run of words this
     /// sentence shares with the representative.
     pub run_start: usize,

@@ -60,10 +60,12 @@ fn analyze_prints_the_json_contract() {
     let clusters = json["clusters"].as_array().unwrap();
     assert!(!clusters.is_empty());
     for c in clusters {
-        assert!(["verbatim", "near"].contains(&c["kind"].as_str().unwrap()));
+        assert!(["verbatim", "near", "paraphrase"].contains(&c["kind"].as_str().unwrap()));
         assert!(c["similarity"].is_f64());
         for m in c["members"].as_array().unwrap() {
             assert!(m["article"].is_u64() && m["sentence"].is_u64());
+            assert!(["verbatim", "near", "paraphrase"].contains(&m["kind"].as_str().unwrap()));
+            assert!(m["shared"].is_array() && m["run_start"].is_u64());
         }
     }
     assert_eq!(json["diffs"].as_array().unwrap().len(), 10);

@@ -1,0 +1,261 @@
+//! Paraphrase matching: sentences rewritten from the same source sentence.
+//!
+//! Outlets rarely copy a wire sentence whole; more often they rewrite it
+//! and keep its facts: the names, the numbers, the rare words. Word overlap
+//! with every word counting the same cannot see that (`the`, `said` and
+//! `Nvidia` weigh alike), so paraphrases are scored on *content terms*:
+//!
+//! - **Terms**: folded words minus English function words and attribution
+//!   verbs ([`STOPWORDS`]), possessive `'s` dropped, reduced to their stem by
+//!   the Snowball English stemmer (`rust-stemmers`), so `licenses`/`license`
+//!   and `developers`/`developing` meet. Numbers stay as written.
+//! - **Weights**: each term weighs its inverse sentence frequency in the
+//!   corpus being analysed, `ln((N + 1) / (df + 0.5))`: a name or number
+//!   that a handful of sentences share weighs much more than the story's
+//!   topic words, which every article repeats.
+//! - **Score**: weighted Dice, `2·w(A ∩ B) / (w(A) + w(B))` over term sets.
+//! - **Guards**: a link needs at least [`MIN_SHARED_TERMS`] shared terms, and
+//!   headings (a paragraph of one sentence without final punctuation) take
+//!   part only in verbatim and near links: two headlines that share the
+//!   story's names say little about copying.
+//! - **Candidates**: each sentence is indexed under its
+//!   [`PREFIX_TERMS`] rarest terms; two sentences are compared only if they
+//!   share one of those (prefix filtering), which keeps the work near linear.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::normalize::Token;
+
+/// Default minimum paraphrase score for a link.
+pub const DEFAULT_PARAPHRASE_THRESHOLD: f64 = 0.35;
+
+/// Fewest shared content terms for a paraphrase link.
+pub const MIN_SHARED_TERMS: usize = 3;
+
+/// How many of a sentence's rarest terms index it for candidate generation.
+pub const PREFIX_TERMS: usize = 5;
+
+/// English function words and attribution verbs: they carry no evidence
+/// that two sentences come from the same source.
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "added",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "amid",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "noted",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "you",
+    "your",
+];
+
+/// Reduces folded words to content terms.
+pub struct Terms {
+    stemmer: Stemmer,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Terms {
+    /// The content term of one token, if it is a content word.
+    pub fn term(&self, token: &Token) -> Option<String> {
+        let word = token.norm.strip_suffix("'s").unwrap_or(&token.norm);
+        let word = word.trim_matches('\'');
+        if word.is_empty() || STOPWORDS.binary_search(&word).is_ok() {
+            return None;
+        }
+        Some(if word.chars().any(|c| c.is_ascii_digit()) {
+            word.to_owned()
+        } else {
+            self.stemmer.stem(word).into_owned()
+        })
+    }
+
+    /// The content terms of a sentence's tokens, in order, without repeats.
+    pub fn of(&self, tokens: &[Token]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for term in tokens.iter().filter_map(|t| self.term(t)) {
+            if !out.contains(&term) {
+                out.push(term);
+            }
+        }
+        out
+    }
+}
+
+/// Inverse sentence frequency weight of a term held by `df` of `n` sentences.
+pub fn weight(df: usize, n: usize) -> f64 {
+    ((n as f64 + 1.0) / (df as f64 + 0.5)).ln().max(0.0)
+}
+
+/// Weighted Dice of two term sets given the weights of their terms: the
+/// shared weight counted from `a`'s side.
+pub fn weighted_dice(shared: f64, a: f64, b: f64) -> f64 {
+    if a + b <= 0.0 {
+        0.0
+    } else {
+        2.0 * shared / (a + b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::tokens;
+
+    fn terms(s: &str) -> Vec<String> {
+        Terms::default().of(&tokens(s, 0..s.len()))
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn terms_drop_function_words_and_stem() {
+        assert_eq!(
+            terms("He said the licenses were catalysing China’s 1.5 million developers."),
+            ["licens", "catalys", "china", "1.5", "million", "develop"]
+        );
+        assert_eq!(terms("licences"), terms("licence"));
+    }
+
+    #[test]
+    fn rare_terms_weigh_more() {
+        assert!(weight(1, 100) > weight(50, 100));
+        assert!(weight(100, 100) < 0.01);
+        assert_eq!(weighted_dice(1.0, 1.0, 1.0), 1.0);
+        assert_eq!(weighted_dice(0.0, 0.0, 0.0), 0.0);
+    }
+}
