@@ -32,7 +32,7 @@ pub mod paraphrase;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use analysis::{Error, Input, analyze, diff_texts};
 pub use model::*;

@@ -1,0 +1,289 @@
+// End-to-end tests of dist/index.html in Debian's Chromium, driven by
+// playwright-core: opened from file:// and from a static server under a
+// sub-path. Screenshots of every view go to test-results/.
+// Run with `node --test tests/e2e/` after scripts/build (scripts/test-web
+// does both).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const page_path = join(root, 'dist', 'index.html');
+const shots = join(root, 'test-results');
+mkdirSync(shots, { recursive: true });
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const QUOTE = 'Models like DeepSeek, Alibaba, Tencent, MiniMax, and Baidu Ernie bot are world class';
+const SUB_PATH = '/some/sub/path/';
+
+let browser;
+let server;
+let httpUrl;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const html = readFileSync(page_path);
+  server = createServer((req, res) => {
+    if (req.url === SUB_PATH || req.url === `${SUB_PATH}index.html`) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+    } else {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  httpUrl = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the page in a fresh context; collects console errors and dialogs. */
+async function open(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const dialogs = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  return { context, page, problems, dialogs };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** Sets the threshold slider as a user dragging it would. */
+async function setThreshold(page, value) {
+  await page.$eval('#threshold', (input, v) => {
+    input.value = v;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, String(value));
+  await page.waitForFunction((v) => document.querySelector('#threshold-value').textContent === Number(v).toFixed(2), String(value));
+  await page.waitForTimeout(400);
+}
+
+async function sharedCount(page) {
+  return page.$$eval('#columns .s.shared', (spans) => new Set(spans.map((s) => s.dataset.cluster)).size);
+}
+
+for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['subpath', () => httpUrl]]) {
+  describe(`page from ${origin}`, () => {
+    test('shows five columns with titles and no console errors', async () => {
+      const { context, page, problems } = await open(url());
+      const titles = await page.$$eval('#columns .column h2', (hs) => hs.map((h) => h.textContent.trim()));
+      assert.equal(titles.length, 5);
+      for (const t of titles) assert.ok(t.length > 10, `title: ${t}`);
+      await shot(page, `${origin}-articles`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('the world-class quote is highlighted in every article that carries it', async () => {
+      const { context, page, problems } = await open(url());
+      const carriers = await page.$$eval('#columns .column', (cols, quote) =>
+        cols.map((c, i) => (c.textContent.includes(quote) ? i : -1)).filter((i) => i >= 0), QUOTE);
+      assert.ok(carriers.length >= 3, `carriers ${carriers}`);
+      const marked = await page.$$eval('#columns .s.shared', (spans, quote) => spans
+        .filter((s) => s.textContent.includes(quote))
+        .map((s) => ({ cluster: s.dataset.cluster, article: Number(s.closest('.column').dataset.article) })), QUOTE);
+      assert.deepEqual([...new Set(marked.map((m) => m.article))].sort(), carriers);
+      assert.equal(new Set(marked.map((m) => m.cluster)).size, 1, 'one cluster');
+      const first = page.locator('#columns .s.shared', { hasText: QUOTE }).first();
+      await first.hover();
+      const lit = await page.$$eval(`#columns .s.shared.lit[data-cluster="${marked[0].cluster}"]`,
+        (spans) => [...new Set(spans.map((s) => s.closest('.column').dataset.article))].length);
+      assert.equal(lit, carriers.length, 'hovering lights up every copy');
+      await shot(page, `${origin}-hover`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  });
+}
+
+describe('page features', () => {
+  test('pinning a sentence explains the link', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    await page.locator('#columns .s.shared', { hasText: QUOTE }).first().click();
+    const explain = page.locator('#explain');
+    await explain.waitFor({ state: 'visible' });
+    const text = await explain.textContent();
+    assert.match(text, /Shared sentence \d+/);
+    assert.match(text, /Shared words: .*DeepSeek/);
+    assert.ok(await page.locator('#explain .run').count() >= 2, 'longest common runs underlined');
+    await shot(page, 'pinned');
+    await page.keyboard.press('Escape');
+    await explain.waitFor({ state: 'hidden' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('keyboard: Enter pins a focused shared sentence, arrow keys switch views', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    await page.locator('#columns .s.shared').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#explain').waitFor({ state: 'visible' });
+    await page.focus('#tab-articles');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getAttribute('#tab-clusters', 'aria-selected'), 'true');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('cluster list shows variants with word changes and reasons', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    await page.click('#tab-clusters');
+    const clusters = page.locator('#cluster-list .cluster');
+    assert.ok(await clusters.count() >= 3);
+    const first = clusters.first();
+    assert.match(await first.textContent(), /In \d+ articles/);
+    assert.ok(await page.locator('#cluster-list del, #cluster-list ins').count() > 0, 'word differences marked');
+    assert.match(await page.locator('#cluster-list').textContent(), /shared words: /);
+    await shot(page, 'clusters');
+    await first.getByRole('button', { name: 'Show in the articles' }).click();
+    await page.locator('#explain').waitFor({ state: 'visible' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('diff view shows changed paragraphs with inline changes', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    await page.click('#tab-diff');
+    await page.selectOption('#diff-a', '0');
+    await page.selectOption('#diff-b', '1');
+    const changed = page.locator('#diff-table .diff-row.change');
+    assert.ok(await changed.count() >= 1);
+    assert.ok(await changed.first().locator('del').count() >= 1, 'deleted words in the old side');
+    assert.ok(await changed.first().locator('ins').count() >= 1, 'inserted words in the new side');
+    assert.ok(await page.locator('#diff-table .diff-row.delete').count() >= 1);
+    assert.ok(await page.locator('#diff-table .diff-row.insert').count() >= 1);
+    assert.match(await page.textContent('#diff-summary'), /\d+ changed/);
+    assert.doesNotMatch(await page.textContent('#diff-table'), /object HTML/);
+    await shot(page, 'diff');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('overlap view shows the matrix and the unique shares', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    await page.click('#tab-overlap');
+    assert.equal(await page.locator('#overlap-table tbody tr').count(), 5);
+    assert.equal(await page.locator('#overlap-table tbody tr:first-child td').count(), 6);
+    assert.match(await page.textContent('#overlap-table'), /\d+%/);
+    await shot(page, 'overlap');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('moving the threshold changes the clusters', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    const before = await sharedCount(page);
+    await page.uncheck('#paraphrases');
+    await page.waitForTimeout(200);
+    const withoutRewrites = await sharedCount(page);
+    await setThreshold(page, 0.95);
+    const strict = await sharedCount(page);
+    await setThreshold(page, 0.3);
+    const loose = await sharedCount(page);
+    assert.ok(withoutRewrites < before, `${withoutRewrites} < ${before}`);
+    assert.ok(strict < withoutRewrites, `${strict} < ${withoutRewrites}`);
+    assert.ok(loose > withoutRewrites, `${loose} > ${withoutRewrites}`);
+    await shot(page, 'threshold-low');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a pasted sixth article adds a column, survives a reload, and shows markup as text', async () => {
+    const { context, page, problems, dialogs } = await open(pathToFileURL(page_path).href);
+    await page.click('#add-toggle');
+    await page.fill('#new-name', 'Pasted <b>outlet</b>');
+    const hostile = 'Nvidia CEO Jensen Huang said models are world class <img src=x onerror=alert(1)>\n\n' +
+      '"Models like DeepSeek, Alibaba, Tencent, MiniMax, and Baidu Ernie bot are world class, developed here and shared openly," he said. <script>alert(2)</script>';
+    await page.fill('#new-text', hostile);
+    await page.click('#add-article');
+    await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 6);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.locator('#columns .column').count(), 6);
+    const sixth = page.locator('#columns .column').nth(5);
+    const text = await sixth.textContent();
+    assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'markup shown literally');
+    assert.ok(text.includes('<script>alert(2)</script>'));
+    assert.ok(text.includes('Pasted <b>outlet</b>'));
+    assert.equal(await page.locator('#columns img, #columns script, #columns b').count(), 0);
+    assert.ok(await sixth.locator('.s.shared').count() >= 1, 'the pasted quote is linked');
+    await shot(page, 'six-articles');
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('bad input gets a clear message and nothing typed is lost', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    await page.click('#add-toggle');
+    await page.fill('#new-text', '   ');
+    await page.click('#add-article');
+    await page.getByText('This article is empty').waitFor();
+    const huge = 'word '.repeat(500000);
+    await page.$eval('#new-text', (t, v) => { t.value = v; t.dispatchEvent(new Event('input')); }, huge);
+    await page.click('#add-article');
+    await page.getByText(/is too large/).first().waitFor();
+    assert.equal((await page.inputValue('#new-text')).length, huge.length, 'the paste is kept');
+    await page.setInputFiles('#add-files', { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 0xff, 0xfe]) });
+    await page.getByText(/photo\.txt is not UTF-8 text|photo\.txt looks like a binary file/).waitFor();
+    // Remove articles down to one: the page says why nothing is compared.
+    for (let i = 0; i < 4; i++) await page.locator('#columns .column').first().getByRole('button', { name: /^Remove/ }).click();
+    await page.getByText('Add at least one more article').waitFor();
+    assert.equal(await page.locator('#columns .column').count(), 1);
+    await page.getByRole('button', { name: 'Undo' }).last().click();
+    await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 2);
+    await shot(page, 'messages');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('large type and phone width stay usable', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href, { viewport: { width: 390, height: 844 } });
+    await page.click('#large-type');
+    assert.equal(await page.getAttribute('#large-type', 'aria-pressed'), 'true');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+    await shot(page, 'phone-large-type');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('axe finds no serious or critical accessibility violations', async () => {
+    // axe is injected as a script, which the page's own policy forbids.
+    const { context, page } = await open(pathToFileURL(page_path).href, { bypassCSP: true });
+    await page.addScriptTag({ path: axePath });
+    const views = ['articles', 'clusters', 'diff', 'overlap'];
+    const found = [];
+    for (const view of views) {
+      await page.click(`#tab-${view}`);
+      const result = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target }));
+      });
+      found.push(...result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ view, ...v })));
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,112 @@
+//! The WebAssembly boundary, run in headless Chromium by wasm-bindgen-test
+//! (`scripts/test-web`). Native `cargo test` skips this file.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn article(name: &str, text: &str) -> JsValue {
+    let object = js_sys::Object::new();
+    Reflect::set(&object, &"name".into(), &name.into()).unwrap();
+    Reflect::set(&object, &"text".into(), &text.into()).unwrap();
+    object.into()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+fn seeds() -> JsValue {
+    let list = Array::new();
+    for (name, text) in [
+        ("000", include_str!("data/seeds/000_241b758aa50da853.txt")),
+        ("001", include_str!("data/seeds/001_48ddd577ffdcc53b.txt")),
+        ("002", include_str!("data/seeds/002_7683c41612a091b6.txt")),
+        ("003", include_str!("data/seeds/003_f03fed4ee1a3ea1b.txt")),
+        ("004", include_str!("data/seeds/004_a1f5b1f7928a5dba.txt")),
+    ] {
+        list.push(&article(name, text));
+    }
+    list.into()
+}
+
+#[wasm_bindgen_test]
+fn analyze_returns_the_whole_model_in_one_call() {
+    let result = wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED).expect("analysis");
+    let articles = Array::from(&get(&result, "articles"));
+    assert_eq!(articles.length(), 5);
+    let first_sentence = Array::from(&get(&articles.get(0), "sentences")).get(0);
+    assert_eq!(
+        get(&first_sentence, "text").as_string().unwrap(),
+        "Nvidia CEO Praises China's AI Models as Chip Sales Set to Resume"
+    );
+    // Absent values are null, not undefined, as in the CLI's JSON.
+    assert!(
+        Array::from(&get(&articles.get(2), "sentences"))
+            .iter()
+            .any(|s| get(&s, "cluster").is_null())
+    );
+    let clusters = Array::from(&get(&result, "clusters"));
+    assert!(clusters.length() >= 3);
+    let kind = get(&clusters.get(0), "kind").as_string().unwrap();
+    assert!(["verbatim", "near", "paraphrase"].contains(&kind.as_str()));
+    assert!(Array::from(&get(&get(&result, "overlap"), "unique")).length() == 5);
+}
+
+#[wasm_bindgen_test]
+fn options_change_the_result() {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"threshold".into(), &0.99.into()).unwrap();
+    Reflect::set(&options, &"paraphrases".into(), &false.into()).unwrap();
+    let strict = wirediff::wasm::analyze(seeds(), options.into()).unwrap();
+    let default = wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED).unwrap();
+    let count = |v: &JsValue| Array::from(&get(v, "clusters")).length();
+    assert!(count(&strict) < count(&default));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_javascript_error_with_a_message() {
+    let one = Array::of1(&article("only", "Just one article here."));
+    let error: JsValue = wirediff::wasm::analyze(one.into(), JsValue::UNDEFINED)
+        .unwrap_err()
+        .into();
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("at least two articles"), "{message}");
+
+    let not_a_list = wirediff::wasm::analyze("text".into(), JsValue::UNDEFINED).unwrap_err();
+    let message = get(&not_a_list.into(), "message").as_string().unwrap();
+    assert!(message.contains("list of {name, text}"), "{message}");
+
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"threshold".into(), &"high".into()).unwrap();
+    let bad_options = wirediff::wasm::analyze(seeds(), options.into()).unwrap_err();
+    let message = get(&bad_options.into(), "message").as_string().unwrap();
+    assert!(message.contains("invalid options"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn diffs_rebuild_both_texts() {
+    let (a, b) = (
+        "Title\n\nThe council voted on Monday.\n",
+        "Title\n\nThe city council voted on Monday.\n",
+    );
+    let diff = wirediff::wasm::diff_texts(a, b, JsValue::UNDEFINED).unwrap();
+    let ops = Array::from(&get(&diff, "ops"));
+    let side = |key: &str| {
+        ops.iter()
+            .map(|op| get(&op, key).as_string().unwrap())
+            .collect::<String>()
+    };
+    assert_eq!(side("old_text"), a);
+    assert_eq!(side("new_text"), b);
+    let words =
+        Array::from(&wirediff::wasm::diff_words("the council", "the city council").unwrap());
+    assert!(
+        words
+            .iter()
+            .any(|p| get(&p, "tag").as_string().unwrap() == "insert")
+    );
+}

@@ -1,0 +1,409 @@
+// The page's state and events: loads the WebAssembly core, keeps the
+// article list, recomputes the analysis when anything changes and renders
+// the current view.
+'use strict';
+
+const state = {
+  articles: [],
+  analysis: null,
+  view: 'articles',
+  pinned: null,
+  prefs: loadPrefs(),
+};
+
+const $ = (id) => document.getElementById(id);
+
+/** Shows a message; `actions` are `[label, handler]` buttons. */
+function say(text, kind = 'info', actions = []) {
+  const box = el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, el('span', null, text));
+  for (const [label, handler] of actions) {
+    box.append(el('button', { type: 'button', onclick: () => { box.remove(); handler(); } }, label));
+  }
+  box.append(el('button', { type: 'button', 'aria-label': 'Dismiss this message', onclick: () => box.remove() }, '×'));
+  const list = $('messages');
+  list.append(box);
+  while (list.children.length > 4) list.firstChild.remove();
+  return box;
+}
+
+function clearErrors() {
+  for (const box of $('messages').querySelectorAll('.message.error.analysis')) box.remove();
+}
+
+function options() {
+  return {
+    threshold: Number($('threshold').value),
+    paraphrases: $('paraphrases').checked,
+    diffs: false,
+  };
+}
+
+/** Recomputes the analysis and re-renders; never throws. */
+function recompute() {
+  clearErrors();
+  state.pinned = null;
+  if (state.articles.length < 2) {
+    state.analysis = null;
+    renderSingle();
+    return;
+  }
+  const started = performance.now();
+  try {
+    const analysis = wasm_bindgen.analyze(state.articles, options());
+    analysis.source = state.articles.map((a) => a.text);
+    state.analysis = analysis;
+  } catch (e) {
+    state.analysis = null;
+    const box = say(`The articles could not be compared: ${e && e.message ? e.message : e}`, 'error');
+    box.classList.add('analysis');
+    renderSingle();
+    return;
+  }
+  const took = performance.now() - started;
+  const a = state.analysis;
+  $('summary').textContent = `${a.articles.length} articles · ${a.clusters.length} shared sentences · compared in ${Math.max(1, Math.round(took))} ms`;
+  render();
+  document.body.dataset.ready = 'true';
+}
+
+/** With fewer than two usable articles: show what there is and say why. */
+function renderSingle() {
+  clear($('columns'));
+  $('summary').textContent = '';
+  for (const article of state.articles) {
+    $('columns').append(el('article', { class: 'column' },
+      el('header', null, el('h2', null, article.name)),
+      article.text.split(/\n+/).filter((p) => p.trim()).map((p) => el('p', null, p))));
+  }
+  if (state.articles.length < 2) {
+    const box = say(state.articles.length === 0
+      ? 'There are no articles. Add at least two, or restore the five sample articles.'
+      : 'Add at least one more article to compare it with.', 'error');
+    box.classList.add('analysis');
+  }
+  document.body.dataset.ready = 'true';
+}
+
+function render() {
+  const a = state.analysis;
+  if (!a) return;
+  const handlers = { rename: startRename, remove: removeArticle, show: showCluster };
+  if (state.view === 'articles') {
+    clear($('columns')).append(...a.articles.map((_, i) => renderColumn(a, i, handlers)));
+    $('explain').hidden = true;
+  } else if (state.view === 'clusters') {
+    renderClusters(a, $('cluster-list'), handlers);
+  } else if (state.view === 'diff') {
+    renderDiffView();
+  } else {
+    renderOverlap(a, $('overlap-table'));
+  }
+}
+
+function fillSelect(select, chosen) {
+  clear(select).append(...state.articles.map((art, i) => el('option', { value: i }, art.name)));
+  select.value = String(Math.min(chosen, state.articles.length - 1));
+}
+
+function renderDiffView() {
+  const a = Number($('diff-a').value || 0);
+  const b = Number($('diff-b').value || 1);
+  fillSelect($('diff-a'), a);
+  fillSelect($('diff-b'), b === a && state.articles.length > 1 ? (a + 1) % state.articles.length : b);
+  const left = state.articles[Number($('diff-a').value)];
+  const right = state.articles[Number($('diff-b').value)];
+  try {
+    renderDiff(wasm_bindgen.diffTexts(left.text, right.text, options()), $('diff-table'), $('diff-summary'));
+  } catch (e) {
+    say(`The diff could not be computed: ${e && e.message ? e.message : e}`, 'error');
+  }
+}
+
+// ----- Highlighting shared sentences -----------------------------------
+
+function mates(c) {
+  return document.querySelectorAll(`#columns .s.shared[data-cluster="${c}"]`);
+}
+
+function light(c, on, scroll) {
+  for (const span of mates(c)) {
+    span.classList.toggle('lit', on);
+    if (on && scroll) {
+      const column = span.closest('.column');
+      const top = span.offsetTop - column.clientHeight / 3;
+      column.scrollTo({ top: Math.max(0, top), behavior: 'smooth' });
+    }
+  }
+}
+
+function pin(c) {
+  if (state.pinned !== null) {
+    for (const span of mates(state.pinned)) {
+      span.classList.remove('pinned', 'lit');
+      span.setAttribute('aria-pressed', 'false');
+    }
+  }
+  if (c === null || c === state.pinned) {
+    state.pinned = null;
+    $('explain').hidden = true;
+    return;
+  }
+  state.pinned = c;
+  for (const span of mates(c)) {
+    span.classList.add('pinned', 'lit');
+    span.setAttribute('aria-pressed', 'true');
+  }
+  clear($('explain')).append(...renderExplanation(state.analysis, c));
+  $('explain').hidden = false;
+}
+
+function sentenceOf(event) {
+  const span = event.target.closest && event.target.closest('.s.shared[data-cluster]');
+  return span && $('columns').contains(span) ? span : null;
+}
+
+function wireColumns() {
+  const columns = $('columns');
+  const enter = (event) => {
+    const span = sentenceOf(event);
+    if (span) light(Number(span.dataset.cluster), true, true);
+  };
+  const leave = (event) => {
+    const span = sentenceOf(event);
+    if (span && Number(span.dataset.cluster) !== state.pinned) light(Number(span.dataset.cluster), false);
+  };
+  columns.addEventListener('mouseover', enter);
+  columns.addEventListener('mouseout', leave);
+  columns.addEventListener('focusin', enter);
+  columns.addEventListener('focusout', leave);
+  columns.addEventListener('click', (event) => {
+    const span = sentenceOf(event);
+    if (span) pin(Number(span.dataset.cluster));
+  });
+  columns.addEventListener('keydown', (event) => {
+    const span = sentenceOf(event);
+    if (span && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      pin(Number(span.dataset.cluster));
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && state.pinned !== null) pin(null);
+  });
+}
+
+function showCluster(c) {
+  selectView('articles');
+  pin(c);
+  const first = mates(c)[0];
+  if (first) {
+    light(c, true, true);
+    first.focus({ preventScroll: true });
+  }
+}
+
+// ----- Views -------------------------------------------------------------
+
+const VIEWS = ['articles', 'clusters', 'diff', 'overlap'];
+
+function selectView(view) {
+  state.view = view;
+  for (const v of VIEWS) {
+    const tab = $(`tab-${v}`);
+    tab.setAttribute('aria-selected', String(v === view));
+    tab.tabIndex = v === view ? 0 : -1;
+    $(`view-${v}`).hidden = v !== view;
+  }
+  render();
+}
+
+function wireTabs() {
+  for (const v of VIEWS) {
+    $(`tab-${v}`).addEventListener('click', () => selectView(v));
+    $(`tab-${v}`).addEventListener('keydown', (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      const next = VIEWS[(VIEWS.indexOf(v) + step + VIEWS.length) % VIEWS.length];
+      selectView(next);
+      $(`tab-${next}`).focus();
+    });
+  }
+  $('diff-a').addEventListener('change', renderDiffView);
+  $('diff-b').addEventListener('change', renderDiffView);
+}
+
+// ----- The article list ----------------------------------------------------
+
+function persist() {
+  const problem = saveArticles(state.articles);
+  if (problem) say(problem, 'error');
+}
+
+function addArticle(name, text) {
+  const problem = articleProblem(text);
+  if (problem) {
+    say(`This article ${problem}, so it was not added.`, 'error');
+    return false;
+  }
+  if (state.articles.length >= MAX_ARTICLES) {
+    say(`The page compares at most ${MAX_ARTICLES} articles; remove some first.`, 'error');
+    return false;
+  }
+  state.articles.push({ name: uniqueName(state.articles, name), text });
+  persist();
+  recompute();
+  return true;
+}
+
+function removeArticle(index) {
+  const [removed] = state.articles.splice(index, 1);
+  persist();
+  recompute();
+  say(`Removed \u201c${removed.name}\u201d.`, 'info', [['Undo', () => {
+    state.articles.splice(Math.min(index, state.articles.length), 0, removed);
+    persist();
+    recompute();
+  }]]);
+}
+
+function startRename(index) {
+  const column = document.querySelector(`.column[data-article="${index}"]`);
+  const line = column && column.querySelector('.name');
+  if (!line) return;
+  const input = el('input', { type: 'text', value: state.articles[index].name, 'aria-label': 'New name', maxlength: 120 });
+  const done = (keep) => {
+    if (keep && input.value.trim()) {
+      const others = state.articles.filter((_, i) => i !== index);
+      state.articles[index].name = uniqueName(others, input.value);
+      persist();
+    }
+    recompute();
+  };
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') done(true);
+    if (event.key === 'Escape') done(false);
+  });
+  input.addEventListener('blur', () => done(true), { once: true });
+  line.replaceChildren(input);
+  input.focus();
+  input.select();
+}
+
+function restoreSamples() {
+  const seeds = seedArticles();
+  const missing = seeds.filter((s) => !state.articles.some((a) => a.text === s.text));
+  if (!missing.length) {
+    say('The five sample articles are already here.');
+    return;
+  }
+  for (const seed of missing) state.articles.push({ name: uniqueName(state.articles, seed.name), text: seed.text });
+  persist();
+  recompute();
+  say(`Restored ${missing.length} sample article${missing.length > 1 ? 's' : ''}; your own articles are kept.`);
+}
+
+async function addFiles(files) {
+  for (const file of files) {
+    try {
+      addArticle(file.name, await readTextFile(file));
+    } catch (e) {
+      say(`${e.message}, so it was not added.`, 'error');
+    }
+  }
+}
+
+function wireAdding() {
+  const panel = $('add-panel');
+  $('add-toggle').addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    $('add-toggle').setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) $('new-text').focus();
+  });
+  const draft = loadDraft();
+  $('new-name').value = draft.name || '';
+  $('new-text').value = draft.text || '';
+  const keepDraft = debounce(() => saveDraft({ name: $('new-name').value, text: $('new-text').value }), 300);
+  $('new-name').addEventListener('input', keepDraft);
+  $('new-text').addEventListener('input', keepDraft);
+  $('add-article').addEventListener('click', () => {
+    if (addArticle($('new-name').value, $('new-text').value)) {
+      $('new-name').value = '';
+      $('new-text').value = '';
+      saveDraft({});
+      say('Article added as a new column.');
+    }
+  });
+  $('add-files').addEventListener('change', (event) => {
+    addFiles([...event.target.files]);
+    event.target.value = '';
+  });
+  $('restore-samples').addEventListener('click', restoreSamples);
+  let depth = 0;
+  document.addEventListener('dragenter', (event) => {
+    if ([...event.dataTransfer.types].includes('Files')) {
+      depth++;
+      document.body.classList.add('dragging');
+    }
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) document.body.classList.remove('dragging');
+  });
+  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    depth = 0;
+    document.body.classList.remove('dragging');
+    addFiles([...event.dataTransfer.files]);
+  });
+}
+
+function wireControls() {
+  const threshold = $('threshold');
+  if (state.prefs.threshold) threshold.value = state.prefs.threshold;
+  $('threshold-value').textContent = Number(threshold.value).toFixed(2);
+  const later = debounce(() => {
+    state.prefs.threshold = threshold.value;
+    savePrefs(state.prefs);
+    recompute();
+  }, 120);
+  threshold.addEventListener('input', () => {
+    $('threshold-value').textContent = Number(threshold.value).toFixed(2);
+    later();
+  });
+  $('paraphrases').addEventListener('change', recompute);
+  const large = $('large-type');
+  const setLarge = (on) => {
+    document.documentElement.classList.toggle('large', on);
+    large.setAttribute('aria-pressed', String(on));
+    state.prefs.large = on;
+    savePrefs(state.prefs);
+  };
+  setLarge(Boolean(state.prefs.large));
+  large.addEventListener('click', () => setLarge(!state.prefs.large));
+}
+
+async function main() {
+  const bytes = Uint8Array.from(atob(window.WIREDIFF_WASM_BASE64), (c) => c.charCodeAt(0));
+  await wasm_bindgen({ module_or_path: bytes });
+  $('version').textContent = wasm_bindgen.version();
+  const stored = loadArticles();
+  if (stored && stored.corrupt) {
+    say('The articles stored by an earlier visit could not be read, so the sample articles are shown. They are left in storage untouched until you add or change an article.', 'error');
+  }
+  state.articles = Array.isArray(stored) ? stored : seedArticles();
+  wireTabs();
+  wireColumns();
+  wireAdding();
+  wireControls();
+  recompute();
+}
+
+window.addEventListener('error', (event) => say(`Something went wrong: ${event.message}`, 'error'));
+window.addEventListener('unhandledrejection', (event) => {
+  say(`Something went wrong: ${event.reason && event.reason.message ? event.reason.message : event.reason}`, 'error');
+});
+main().catch((e) => {
+  say(`The page could not start: ${e && e.message ? e.message : e}`, 'error');
+  document.body.dataset.ready = 'error';
+});

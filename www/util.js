@@ -1,0 +1,73 @@
+// Small helpers shared by the page's scripts. Article text is untrusted: it
+// only ever becomes text nodes (textContent), never HTML.
+'use strict';
+
+/**
+ * Builds an element: `el('p', {class: 'x', onclick: f}, 'text', child)`.
+ * Attributes starting with "on" become listeners; strings become text nodes.
+ */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2), value);
+    } else if (key === 'dataset') {
+      Object.assign(node.dataset, value);
+    } else {
+      node.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Removes every child of `node`. */
+function clear(node) {
+  node.replaceChildren();
+  return node;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The part of `text` between two UTF-8 byte offsets: the analysis reports
+ * byte offsets, JavaScript strings count UTF-16 units.
+ */
+function sliceBytes(text, start, end) {
+  const bytes = encoder.encode(text);
+  return decoder.decode(bytes.subarray(start, end));
+}
+
+/** Calls `f` once `ms` milliseconds after the last of a burst of calls. */
+function debounce(f, ms) {
+  let timer = 0;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => f(...args), ms);
+  };
+}
+
+function percent(share) {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Colour class of a cluster: its number cycles through eight colours. */
+function palette(cluster) {
+  return `pal-${cluster % 8}`;
+}
+
+const KIND_LABEL = {
+  verbatim: 'copied word for word',
+  near: 'lightly edited',
+  paraphrase: 'rewritten (same facts)',
+};
