@@ -63,6 +63,9 @@ function recompute() {
   const a = state.analysis;
   $('summary').textContent = `${a.articles.length} articles · ${a.clusters.length} shared sentences · compared in ${Math.max(1, Math.round(took))} ms`;
   render();
+  if (!performance.getEntriesByName('wirediff:first-render').length) {
+    performance.mark('wirediff:first-render');
+  }
   document.body.dataset.ready = 'true';
 }
 

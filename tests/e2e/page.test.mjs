@@ -89,6 +89,9 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
       const titles = await page.$$eval('#columns .column h2', (hs) => hs.map((h) => h.textContent.trim()));
       assert.equal(titles.length, 5);
       for (const t of titles) assert.ok(t.length > 10, `title: ${t}`);
+      const rendered = await page.evaluate(() => performance.getEntriesByName('wirediff:first-render')[0].startTime);
+      const analysed = await page.evaluate(() => performance.getEntriesByName('wirediff:analyze')[0].duration);
+      console.log(`# ${origin}: first full render ${Math.round(rendered)} ms after navigation; analysis ${analysed.toFixed(1)} ms`);
       await shot(page, `${origin}-articles`);
       assert.deepEqual(problems, []);
       await context.close();
