@@ -81,10 +81,13 @@ const seeds = readdirSync(seedDir)
 const seedJson = JSON.stringify(seeds).replace(/</g, '\\u003c');
 
 const wasmBytes = readFileSync(wasm);
-const loader = `window.WIREDIFF_WASM_BASE64 = "${wasmBytes.toString('base64')}";`;
+const glueSource = readFileSync(glue, 'utf8');
+// The module, and the glue's source again for the analysis worker (a Blob).
+const loader = `window.WIREDIFF_WASM_BASE64 = "${wasmBytes.toString('base64')}";\n` +
+  `window.WIREDIFF_GLUE = ${safe(JSON.stringify(glueSource))};`;
 const scripts = [
   loader,
-  safe(readFileSync(glue, 'utf8')),
+  safe(glueSource),
   ...page.scripts.map((f) => safe(readFileSync(join(root, f), 'utf8'))),
 ];
 const styles = page.styles.map((f) => safe(readFileSync(join(root, f), 'utf8')));
@@ -94,6 +97,7 @@ const csp = [
   `script-src 'wasm-unsafe-eval' ${scripts.map(sha256).join(' ')}`,
   `style-src ${styles.map(sha256).join(' ')}`,
   "img-src data:",
+  "worker-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
@@ -112,5 +116,5 @@ for (const [slot, content] of Object.entries(slots)) {
 const out = join(root, page.output);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
-console.log(`wrote ${page.output}: ${html.length} bytes, wasm ${wasmBytes.length} bytes`);
+console.log(`wrote ${page.output}: ${Buffer.byteLength(html)} bytes, wasm ${wasmBytes.length} bytes`);
 if (!existsSync(out)) fail('no output written');

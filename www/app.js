@@ -3,8 +3,12 @@
 // the current view.
 'use strict';
 
+const core = new Core();
+
 const state = {
   articles: [],
+  /** Number of the latest analysis request; older answers are dropped. */
+  request: 0,
   analysis: null,
   view: 'articles',
   pinned: null,
@@ -38,28 +42,37 @@ function options() {
   };
 }
 
-/** Recomputes the analysis and re-renders; never throws. */
-function recompute() {
-  clearErrors();
-  state.pinned = null;
+/** Recomputes the analysis (in the worker) and re-renders; never throws. */
+async function recompute() {
+  const request = ++state.request;
   if (state.articles.length < 2) {
+    clearErrors();
+    state.pinned = null;
     state.analysis = null;
     renderSingle();
     return;
   }
   const started = performance.now();
+  const articles = state.articles.map((a) => ({ name: a.name, text: a.text }));
+  $('summary').textContent = `Comparing ${articles.length} articles…`;
+  let analysis;
   try {
-    const analysis = wasm_bindgen.analyze(state.articles, options());
-    analysis.source = state.articles.map((a) => a.text);
-    state.analysis = analysis;
+    analysis = await core.call('analyze', articles, options());
   } catch (e) {
+    if (request !== state.request) return;
+    clearErrors();
     state.analysis = null;
     const box = say(`The articles could not be compared: ${e && e.message ? e.message : e}`, 'error');
     box.classList.add('analysis');
     renderSingle();
     return;
   }
-  const took = performance.now() - started;
+  if (request !== state.request) return; // A newer request is on its way.
+  clearErrors();
+  state.pinned = null;
+  analysis.source = articles.map((a) => a.text);
+  state.analysis = analysis;
+  const took = performance.measure('wirediff:compare', { start: started }).duration;
   const a = state.analysis;
   $('summary').textContent = `${a.articles.length} articles · ${a.clusters.length} shared sentences · compared in ${Math.max(1, Math.round(took))} ms`;
   render();
@@ -388,7 +401,7 @@ function wireControls() {
 
 async function main() {
   const bytes = Uint8Array.from(atob(window.WIREDIFF_WASM_BASE64), (c) => c.charCodeAt(0));
-  await wasm_bindgen({ module_or_path: bytes });
+  await core.start(bytes, window.WIREDIFF_GLUE);
   $('version').textContent = wasm_bindgen.version();
   const stored = loadArticles();
   if (stored && stored.corrupt) {

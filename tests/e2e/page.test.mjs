@@ -90,8 +90,9 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
       assert.equal(titles.length, 5);
       for (const t of titles) assert.ok(t.length > 10, `title: ${t}`);
       const rendered = await page.evaluate(() => performance.getEntriesByName('wirediff:first-render')[0].startTime);
-      const analysed = await page.evaluate(() => performance.getEntriesByName('wirediff:analyze')[0].duration);
-      console.log(`# ${origin}: first full render ${Math.round(rendered)} ms after navigation; analysis ${analysed.toFixed(1)} ms`);
+      const compared = await page.evaluate(() => performance.getEntriesByName('wirediff:compare')[0].duration);
+      console.log(`# ${origin}: first full render ${Math.round(rendered)} ms after navigation; comparison ${compared.toFixed(1)} ms`);
+      assert.equal(await page.evaluate('core.worker !== null'), true, 'the analysis runs in a worker');
       await shot(page, `${origin}-articles`);
       assert.deepEqual(problems, []);
       await context.close();
@@ -232,6 +233,28 @@ describe('page features', () => {
     assert.ok(await sixth.locator('.s.shared').count() >= 1, 'the pasted quote is linked');
     await shot(page, 'six-articles');
     assert.deepEqual(dialogs, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('dropped files become articles, and columns can be renamed', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['Dropped headline\n\nThe storm closed every school in the county on Tuesday.'], 'dropped.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await page.dispatchEvent('body', 'drop', { dataTransfer });
+    await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 6);
+    const column = page.locator('#columns .column').nth(5);
+    assert.match(await column.textContent(), /dropped\.txt/);
+    await column.getByRole('button', { name: /^Rename/ }).click();
+    await page.fill('#columns .column:nth-child(6) input', 'Renamed outlet');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#columns .column')[5].textContent.includes('Renamed outlet'));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.match(await page.locator('#columns .column').nth(5).textContent(), /Renamed outlet/);
     assert.deepEqual(problems, []);
     await context.close();
   });
