@@ -41,34 +41,47 @@ fn clusters_with(analysis: &Analysis, phrase: &str) -> Vec<BTreeSet<usize>> {
         .collect()
 }
 
-#[test]
-fn world_class_quote_is_one_cluster_over_every_carrier() {
+/// The one cluster holding sentences that carry `phrase`: it spans every
+/// carrier, and any other member is a paraphrase of it.
+fn assert_one_cluster_over_carriers(phrase: &str) {
     let (inputs, analysis) = seed_analysis();
-    let phrase =
-        "Models like DeepSeek, Alibaba, Tencent, MiniMax, and Baidu Ernie bot are world class";
     let expected = carriers(&inputs, phrase);
-    assert!(
-        expected.len() >= 3,
-        "the quote is in at least three seeds: {expected:?}"
-    );
-    assert_eq!(clusters_with(&analysis, phrase), vec![expected]);
-    // Every sentence carrying the quote is in that cluster.
-    for (a, article) in analysis.articles.iter().enumerate() {
+    assert!(expected.len() >= 2, "{expected:?}");
+    let found = clusters_with(&analysis, phrase);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].is_superset(&expected), "{found:?} {expected:?}");
+    let cluster = analysis
+        .clusters
+        .iter()
+        .find(|c| c.members.iter().map(|m| m.article).collect::<BTreeSet<_>>() == found[0])
+        .unwrap();
+    for m in &cluster.members {
+        if !expected.contains(&m.article) {
+            assert_eq!(m.kind, ClusterKind::Paraphrase, "{m:?}");
+        }
+    }
+    // Every sentence carrying the phrase is in that cluster.
+    for article in &analysis.articles {
         for s in &article.sentences {
             if fold_text(&s.text).contains(&fold_text(phrase)) {
-                assert!(s.cluster.is_some(), "article {a}: {}", s.text);
+                let c = s.cluster.expect("carrier sentence clustered");
+                assert_eq!(&analysis.clusters[c], cluster);
             }
         }
     }
 }
 
 #[test]
+fn world_class_quote_is_one_cluster_over_every_carrier() {
+    let phrase =
+        "Models like DeepSeek, Alibaba, Tencent, MiniMax, and Baidu Ernie bot are world class";
+    assert!(carriers(&common::seeds(), phrase).len() >= 3);
+    assert_one_cluster_over_carriers(phrase);
+}
+
+#[test]
 fn licenses_quote_links_the_articles_that_quote_it() {
-    let (inputs, analysis) = seed_analysis();
-    let phrase = "I have been assured that the licenses will come very fast";
-    let expected = carriers(&inputs, phrase);
-    assert!(expected.len() >= 2, "{expected:?}");
-    assert_eq!(clusters_with(&analysis, phrase), vec![expected]);
+    assert_one_cluster_over_carriers("I have been assured that the licenses will come very fast");
 }
 
 #[test]
