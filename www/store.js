@@ -55,41 +55,33 @@ function saveArticles(list) {
   }
 }
 
-function loadDraft() {
+/** A small JSON value kept in storage (a draft, preferences), or {}. */
+function loadJson(key) {
   const store = storage();
   try {
-    return JSON.parse((store && store.getItem(DRAFT_KEY)) || '{}');
+    return JSON.parse((store && store.getItem(key)) || '{}');
   } catch (e) {
     return {};
   }
 }
 
-function saveDraft(draft) {
+/**
+ * Keeps a small JSON value. Failing is harmless here: a draft stays in its
+ * text box and preferences are a convenience.
+ */
+function saveJson(key, value) {
   const store = storage();
   try {
-    if (store) store.setItem(DRAFT_KEY, JSON.stringify(draft));
+    if (store) store.setItem(key, JSON.stringify(value));
   } catch (e) {
-    // The draft stays in the text box; only its copy in storage is lost.
+    // See above.
   }
 }
 
-function loadPrefs() {
-  const store = storage();
-  try {
-    return JSON.parse((store && store.getItem(PREFS_KEY)) || '{}');
-  } catch (e) {
-    return {};
-  }
-}
-
-function savePrefs(prefs) {
-  const store = storage();
-  try {
-    if (store) store.setItem(PREFS_KEY, JSON.stringify(prefs));
-  } catch (e) {
-    // Preferences are a convenience; the page works without them.
-  }
-}
+const loadDraft = () => loadJson(DRAFT_KEY);
+const saveDraft = (draft) => saveJson(DRAFT_KEY, draft);
+const loadPrefs = () => loadJson(PREFS_KEY);
+const savePrefs = (prefs) => saveJson(PREFS_KEY, prefs);
 
 /** Why `text` cannot be an article, or null if it can. */
 function articleProblem(text) {
