@@ -141,13 +141,22 @@ function mates(c) {
   return document.querySelectorAll(`#columns .s.shared[data-cluster="${c}"]`);
 }
 
-function light(c, on, scroll) {
+/**
+ * Lights cluster `c` up (or down). With `from` (the sentence being pointed
+ * at), the other columns scroll to their copies; the pointed-at column stays
+ * still so that the text under the pointer does not move.
+ */
+function light(c, on, from) {
+  const own = from && from.closest('.column');
   for (const span of mates(c)) {
     span.classList.toggle('lit', on);
-    if (on && scroll) {
-      const column = span.closest('.column');
-      const top = span.offsetTop - column.clientHeight / 3;
-      column.scrollTo({ top: Math.max(0, top), behavior: 'smooth' });
+    const column = span.closest('.column');
+    if (on && from && column !== own) {
+      // Just below the column's sticky heading.
+      const heading = column.querySelector('header');
+      const top = span.offsetTop - (heading ? heading.offsetHeight : 0) - 12;
+      const motion = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+      column.scrollTo({ top: Math.max(0, top), behavior: motion });
     }
   }
 }
@@ -182,7 +191,7 @@ function wireColumns() {
   const columns = $('columns');
   const enter = (event) => {
     const span = sentenceOf(event);
-    if (span) light(Number(span.dataset.cluster), true, true);
+    if (span) light(Number(span.dataset.cluster), true, span);
   };
   const leave = (event) => {
     const span = sentenceOf(event);
@@ -213,7 +222,8 @@ function showCluster(c) {
   pin(c);
   const first = mates(c)[0];
   if (first) {
-    light(c, true, true);
+    first.scrollIntoView({ block: 'center' });
+    light(c, true, first);
     first.focus({ preventScroll: true });
   }
 }

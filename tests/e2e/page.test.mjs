@@ -113,6 +113,22 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
       const lit = await page.$$eval(`#columns .s.shared.lit[data-cluster="${marked[0].cluster}"]`,
         (spans) => [...new Set(spans.map((s) => Number(s.closest('.column').dataset.article)))]);
       for (const a of carriers) assert.ok(lit.includes(a), `hovering lights up the copy in article ${a}`);
+      // Every other column scrolls its copy into view; the hovered one stays.
+      await page.waitForTimeout(900);
+      const view = await page.$$eval(`#columns .s.shared[data-cluster="${marked[0].cluster}"]`, (spans) => spans.map((s) => {
+        const box = s.getBoundingClientRect();
+        const column = s.closest('.column');
+        const heading = column.querySelector('header').getBoundingClientRect();
+        return {
+          article: Number(column.dataset.article),
+          lit: s.classList.contains('lit'),
+          visible: box.top >= heading.bottom - 1 && box.top < column.getBoundingClientRect().bottom,
+        };
+      }));
+      assert.ok(view.every((v) => v.lit), 'still lit while the pointer rests');
+      for (const a of carriers) {
+        assert.ok(view.some((v) => v.article === a && v.visible), `copy in article ${a} scrolled into view`);
+      }
       await shot(page, `${origin}-hover`);
       assert.deepEqual(problems, []);
       await context.close();
