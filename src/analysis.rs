@@ -152,8 +152,8 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
         .iter()
         .map(|p| ArticleTokens {
             text: &p.input.text,
-            sentences: p.tokens.clone(),
-            headings: p.headings.clone(),
+            sentences: &p.tokens,
+            headings: &p.headings,
         })
         .collect();
     let clusters = cluster(&token_view, options);
