@@ -253,6 +253,34 @@ describe('page features', () => {
     await context.close();
   });
 
+  test('an article too large for the browser\u2019s storage is shown and the page says it will not be kept', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    // Fill this origin's storage as earlier visits or other pages might have.
+    const filled = await page.evaluate(() => {
+      let chunk = 'x'.repeat(1 << 20);
+      let n = 0;
+      while (chunk.length >= 256) {
+        try {
+          localStorage.setItem(`filler-${n++}`, chunk);
+        } catch (e) {
+          chunk = chunk.slice(0, chunk.length / 2);
+        }
+      }
+      return n;
+    });
+    assert.ok(filled > 1, 'storage filled');
+    await page.click('#add-toggle');
+    await page.fill('#new-name', 'Too big to keep');
+    await page.fill('#new-text', 'A headline\n\nNvidia said on Wednesday that it would resume sales of its H20 chips to China.');
+    await page.click('#add-article');
+    await page.getByText(/too large for this browser\u2019s storage/).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 6);
+    assert.match(await page.locator('#columns .column').nth(5).textContent(), /Too big to keep/);
+    await shot(page, 'storage-full');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('dropped files become articles, and columns can be renamed', async () => {
     const { context, page, problems } = await open(pathToFileURL(page_path).href);
     const dataTransfer = await page.evaluateHandle(() => {
