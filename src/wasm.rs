@@ -40,10 +40,19 @@ fn options(value: JsValue) -> Result<Options, JsError> {
         .map_err(|e| JsError::new(&format!("invalid options: {e}")))
 }
 
+/// The global `performance` object: the window's on the page, the worker's
+/// own in the analysis worker, none in some test runners.
+fn performance() -> Option<web_sys::Performance> {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// Times a step with the browser's performance marks, when there is a
-/// `performance` object (there is none in some workers and test runners).
+/// `performance` object.
 fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
+    let performance = performance();
     let start = format!("{name}:start");
     if let Some(p) = &performance {
         let _ = p.mark(&start);

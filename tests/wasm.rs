@@ -110,3 +110,12 @@ fn diffs_rebuild_both_texts() {
             .any(|p| get(&p, "tag").as_string().unwrap() == "insert")
     );
 }
+
+#[wasm_bindgen_test]
+fn each_analysis_leaves_a_performance_measure() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let count = || performance.get_entries_by_name("wirediff:analyze").length();
+    let before = count();
+    wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(count(), before + 1);
+}
