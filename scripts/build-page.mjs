@@ -96,7 +96,6 @@ const csp = [
   "default-src 'none'",
   `script-src 'wasm-unsafe-eval' ${scripts.map(sha256).join(' ')}`,
   `style-src ${styles.map(sha256).join(' ')}`,
-  "img-src data:",
   "worker-src blob:",
   "base-uri 'none'",
   "form-action 'none'",

@@ -93,6 +93,10 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
       const compared = await page.evaluate(() => performance.getEntriesByName('wirediff:compare')[0].duration);
       console.log(`# ${origin}: first full render ${Math.round(rendered)} ms after navigation; comparison ${compared.toFixed(1)} ms`);
       assert.equal(await page.evaluate('core.worker !== null'), true, 'the analysis runs in a worker');
+      const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+      assert.match(csp, /^default-src 'none';/);
+      assert.match(csp, /script-src 'wasm-unsafe-eval' 'sha256-/);
+      assert.doesNotMatch(csp, /https?:|\*|'unsafe-eval'|'unsafe-inline'/, 'no remote origins, no eval, no unhashed scripts');
       await shot(page, `${origin}-articles`);
       assert.deepEqual(problems, []);
       await context.close();
