@@ -410,7 +410,7 @@ function wireControls() {
 }
 
 async function main() {
-  const bytes = Uint8Array.from(atob(window.WIREDIFF_WASM_BASE64), (c) => c.charCodeAt(0));
+  const bytes = base64Bytes(window.WIREDIFF_WASM_BASE64);
   await core.start(bytes, window.WIREDIFF_GLUE);
   $('version').textContent = wasm_bindgen.version();
   const stored = loadArticles();

@@ -48,6 +48,17 @@ function sliceBytes(text, start, end) {
   return decoder.decode(bytes.subarray(start, end));
 }
 
+/**
+ * Decodes base64 (the embedded WebAssembly module). A plain loop: about ten
+ * times faster than `Uint8Array.from` with a mapping function.
+ */
+function base64Bytes(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 /** Calls `f` once `ms` milliseconds after the last of a burst of calls. */
 function debounce(f, ms) {
   let timer = 0;
