@@ -152,16 +152,18 @@ function light(c, on, from) {
     span.classList.toggle('lit', on);
     const column = span.closest('.column');
     if (on && from && column !== own) {
-      // Just below the column's sticky heading.
+      // Just below the column's heading while it is sticky.
       const heading = column.querySelector('header');
-      const top = span.offsetTop - (heading ? heading.offsetHeight : 0) - 12;
+      const sticky = heading && getComputedStyle(heading).position === 'sticky';
+      const top = span.offsetTop - (sticky ? heading.offsetHeight : 0) - 12;
       const motion = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
       column.scrollTo({ top: Math.max(0, top), behavior: motion });
     }
   }
 }
 
-function pin(c) {
+/** Pins cluster `c` (null: unpins); `from` is the sentence chosen, if any. */
+function pin(c, from) {
   if (state.pinned !== null) {
     for (const span of mates(state.pinned)) {
       span.classList.remove('pinned', 'lit');
@@ -180,6 +182,8 @@ function pin(c) {
   }
   clear($('explain')).append(...renderExplanation(state.analysis, c));
   $('explain').hidden = false;
+  // The explanation takes room from the columns: bring the copies back into view.
+  if (from) light(c, true, from);
 }
 
 function sentenceOf(event) {
@@ -203,13 +207,13 @@ function wireColumns() {
   columns.addEventListener('focusout', leave);
   columns.addEventListener('click', (event) => {
     const span = sentenceOf(event);
-    if (span) pin(Number(span.dataset.cluster));
+    if (span) pin(Number(span.dataset.cluster), span);
   });
   columns.addEventListener('keydown', (event) => {
     const span = sentenceOf(event);
     if (span && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
-      pin(Number(span.dataset.cluster));
+      pin(Number(span.dataset.cluster), span);
     }
   });
   document.addEventListener('keydown', (event) => {

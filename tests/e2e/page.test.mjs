@@ -78,6 +78,23 @@ async function setThreshold(page, value) {
   await page.waitForTimeout(400);
 }
 
+/** Where the copies of cluster `c` are: article, lit, visible in its column. */
+async function copies(page, c) {
+  return page.$$eval(`#columns .s.shared[data-cluster="${c}"]`, (spans) => spans.map((s) => {
+    const box = s.getBoundingClientRect();
+    const column = s.closest('.column');
+    const header = column.querySelector('header');
+    // A sticky heading covers the top of the column.
+    const area = column.getBoundingClientRect();
+    const top = getComputedStyle(header).position === 'sticky' ? header.getBoundingClientRect().bottom : area.top;
+    return {
+      article: Number(column.dataset.article),
+      lit: s.classList.contains('lit'),
+      visible: box.top >= top - 1 && box.top < area.bottom,
+    };
+  }));
+}
+
 async function sharedCount(page) {
   return page.$$eval('#columns .s.shared', (spans) => new Set(spans.map((s) => s.dataset.cluster)).size);
 }
@@ -119,16 +136,7 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
       for (const a of carriers) assert.ok(lit.includes(a), `hovering lights up the copy in article ${a}`);
       // Every other column scrolls its copy into view; the hovered one stays.
       await page.waitForTimeout(900);
-      const view = await page.$$eval(`#columns .s.shared[data-cluster="${marked[0].cluster}"]`, (spans) => spans.map((s) => {
-        const box = s.getBoundingClientRect();
-        const column = s.closest('.column');
-        const heading = column.querySelector('header').getBoundingClientRect();
-        return {
-          article: Number(column.dataset.article),
-          lit: s.classList.contains('lit'),
-          visible: box.top >= heading.bottom - 1 && box.top < column.getBoundingClientRect().bottom,
-        };
-      }));
+      const view = await copies(page, marked[0].cluster);
       assert.ok(view.every((v) => v.lit), 'still lit while the pointer rests');
       for (const a of carriers) {
         assert.ok(view.some((v) => v.article === a && v.visible), `copy in article ${a} scrolled into view`);
@@ -143,9 +151,18 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
 describe('page features', () => {
   test('pinning a sentence explains the link', async () => {
     const { context, page, problems } = await open(pathToFileURL(page_path).href);
-    await page.locator('#columns .s.shared', { hasText: QUOTE }).first().click();
+    const quote = page.locator('#columns .s.shared', { hasText: QUOTE }).first();
+    const cluster = await quote.getAttribute('data-cluster');
+    await quote.click();
     const explain = page.locator('#explain');
     await explain.waitFor({ state: 'visible' });
+    // With the explanation open, every copy is still in view in its column.
+    await page.waitForTimeout(900);
+    const view = await copies(page, cluster);
+    assert.ok(view.length >= 3);
+    for (const a of new Set(view.map((v) => v.article))) {
+      assert.ok(view.some((v) => v.article === a && v.visible), `a copy in article ${a} in view while pinned`);
+    }
     const text = await explain.textContent();
     assert.match(text, /Shared sentence \d+/);
     assert.match(text, /Shared words: .*DeepSeek/);
