@@ -352,7 +352,16 @@ function wireAdding() {
   const draft = loadDraft();
   $('new-name').value = draft.name || '';
   $('new-text').value = draft.text || '';
-  const keepDraft = debounce(() => saveDraft({ name: $('new-name').value, text: $('new-text').value }), 300);
+  let draftWarning = null;
+  const keepDraft = debounce(() => {
+    const kept = saveDraft({ name: $('new-name').value, text: $('new-text').value });
+    if (kept && draftWarning) {
+      draftWarning.remove();
+      draftWarning = null;
+    } else if (!kept && !(draftWarning && draftWarning.isConnected)) {
+      draftWarning = say('This text is too large for the browser\u2019s storage: it stays in the box, but a reload would lose it. Add it as an article, or keep a copy.', 'error');
+    }
+  }, 300);
   $('new-name').addEventListener('input', keepDraft);
   $('new-text').addEventListener('input', keepDraft);
   $('add-article').addEventListener('click', () => {

@@ -66,15 +66,18 @@ function loadJson(key) {
 }
 
 /**
- * Keeps a small JSON value. Failing is harmless here: a draft stays in its
- * text box and preferences are a convenience.
+ * Keeps a small JSON value; returns whether it was kept. Preferences are a
+ * convenience; a draft that cannot be kept stays in its text box, and the
+ * page says it will not survive a reload.
  */
 function saveJson(key, value) {
   const store = storage();
   try {
-    if (store) store.setItem(key, JSON.stringify(value));
+    if (!store) return false;
+    store.setItem(key, JSON.stringify(value));
+    return true;
   } catch (e) {
-    // See above.
+    return false;
   }
 }
 

@@ -280,7 +280,7 @@ describe('page features', () => {
     const filled = await page.evaluate(() => {
       let chunk = 'x'.repeat(1 << 20);
       let n = 0;
-      while (chunk.length >= 256) {
+      while (chunk.length > 0) {
         try {
           localStorage.setItem(`filler-${n++}`, chunk);
         } catch (e) {
@@ -293,6 +293,8 @@ describe('page features', () => {
     await page.click('#add-toggle');
     await page.fill('#new-name', 'Too big to keep');
     await page.fill('#new-text', 'A headline\n\nNvidia said on Wednesday that it would resume sales of its H20 chips to China.');
+    // The draft cannot be kept either, and the page says so.
+    await page.getByText(/a reload would lose it/).waitFor();
     await page.click('#add-article');
     await page.getByText(/too large for this browser\u2019s storage/).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 6);
