@@ -350,6 +350,23 @@ describe('page features', () => {
     await context.close();
   });
 
+  test('large type at 1280x720 leaves the columns most of the window', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    await page.click('#large-type');
+    const fontSize = await page.$eval('#columns .column p', (p) => parseFloat(getComputedStyle(p).fontSize));
+    assert.ok(fontSize >= 20, `large text: ${fontSize}px`);
+    const column = page.locator('#columns .column').first();
+    await column.scrollIntoViewIfNeeded();
+    const height = (await column.boundingBox()).height;
+    assert.ok(height >= 0.6 * 720, `column ${height}px tall`);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.getAttribute('#large-type', 'aria-pressed'), 'true', 'large type is remembered');
+    await shot(page, 'large-type');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('large type and phone width stay usable', async () => {
     const { context, page, problems } = await open(pathToFileURL(page_path).href, { viewport: { width: 390, height: 844 } });
     await page.click('#large-type');
