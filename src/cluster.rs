@@ -98,6 +98,8 @@ struct Item {
     words: Words,
     /// Sorted interned content terms (see [`crate::paraphrase`]).
     terms: Vec<u32>,
+    /// Summed weight of `terms`.
+    term_weight: f64,
     /// Headings take part in near links only.
     heading: bool,
     /// Content key for order-independent tie breaking.
@@ -322,6 +324,7 @@ impl<'a> Corpus<'a> {
                     },
                     words: Words::new(tokens.iter().map(|t| words.id(&t.norm)).collect()),
                     terms: ids,
+                    term_weight: 0.0,
                     heading: article.headings.get(s).copied().unwrap_or(false),
                     key: (article_key, s),
                 });
@@ -333,7 +336,10 @@ impl<'a> Corpus<'a> {
                 df[t as usize] += 1;
             }
         }
-        let weights = df.iter().map(|&d| weight(d, items.len())).collect();
+        let weights: Vec<f64> = df.iter().map(|&d| weight(d, items.len())).collect();
+        for item in &mut items {
+            item.term_weight = item.terms.iter().map(|&t| weights[t as usize]).sum();
+        }
         Corpus {
             articles,
             items,
@@ -364,13 +370,7 @@ impl<'a> Corpus<'a> {
                 }
             }
         }
-        let total = |x: &Item| {
-            x.terms
-                .iter()
-                .map(|&t| self.weights[t as usize])
-                .sum::<f64>()
-        };
-        (weighted_dice(shared, total(a), total(b)), count)
+        (weighted_dice(shared, a.term_weight, b.term_weight), count)
     }
 
     /// Candidate pairs from the bigram index, verified and kept at or above
@@ -437,13 +437,13 @@ impl<'a> Corpus<'a> {
     }
 
     /// Pairs of items from different articles that share a posting list no
-    /// longer than `cap`.
+    /// longer than `cap`, each once, in order.
     fn candidates<'p>(
         &self,
         postings: impl Iterator<Item = &'p Vec<u32>>,
         cap: usize,
-    ) -> FxHashSet<(u32, u32)> {
-        let mut out: FxHashSet<(u32, u32)> = FxHashSet::default();
+    ) -> Vec<(u32, u32)> {
+        let mut out: Vec<(u32, u32)> = Vec::new();
         for list in postings {
             if list.len() > cap {
                 continue;
@@ -451,11 +451,13 @@ impl<'a> Corpus<'a> {
             for (k, &i) in list.iter().enumerate() {
                 for &j in &list[k + 1..] {
                     if self.item(i).at.article != self.item(j).at.article {
-                        out.insert(pair(i, j));
+                        out.push(pair(i, j));
                     }
                 }
             }
         }
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -473,9 +475,21 @@ impl<'a> Corpus<'a> {
         });
         let mut group_of: Vec<usize> = (0..self.items.len()).collect();
         let mut members: Vec<Vec<u32>> = (0..self.items.len() as u32).map(|i| vec![i]).collect();
+        // Groups that may not join, with their sizes then: groups only grow,
+        // so the same sizes mean the same groups and the same answer.
+        let mut refused: FxHashSet<[usize; 4]> = FxHashSet::default();
         for (&(i, j), _) in order {
             let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
-            if gi == gj || !self.well_linked(edges, &members[gi], &members[gj]) {
+            if gi == gj {
+                continue;
+            }
+            let (lo, hi) = (gi.min(gj), gi.max(gj));
+            let key = [lo, hi, members[lo].len(), members[hi].len()];
+            if refused.contains(&key) {
+                continue;
+            }
+            if !self.well_linked(edges, &members[gi], &members[gj]) {
+                refused.insert(key);
                 continue;
             }
             let (keep, gone) = if members[gi].len() >= members[gj].len() {
@@ -508,7 +522,7 @@ impl<'a> Corpus<'a> {
                     linked += 1;
                     continue;
                 }
-                let near = score_words(&a.words, &b.words).similarity >= self.threshold / 2.0;
+                let near = link(&a.words, &b.words, self.threshold / 2.0).is_some();
                 let rewritten = self
                     .paraphrase
                     .is_some_and(|p| self.paraphrase_score(a, b).0 >= p / 2.0);

@@ -397,9 +397,7 @@ mod tests {
     }
 
     fn rebuild(d: &ParagraphDiff) -> (String, String) {
-        let old = d.ops.iter().map(|o| o.old_text.as_str()).collect();
-        let new = d.ops.iter().map(|o| o.new_text.as_str()).collect();
-        (old, new)
+        (d.old_side(), d.new_side())
     }
 
     fn tags(d: &ParagraphDiff) -> Vec<DiffTag> {
@@ -422,13 +420,8 @@ mod tests {
         );
         assert_eq!(rebuild(&d), (a.to_owned(), b.to_owned()));
         let change = &d.ops[1];
-        let old: String = change
-            .inline
-            .iter()
-            .filter(|c| c.tag != DiffTag::Insert)
-            .map(|c| c.text.as_str())
-            .collect();
-        assert_eq!(old, change.old_text);
+        assert_eq!(change.inline_old(), change.old_text);
+        assert_eq!(change.inline_new(), change.new_text);
         assert!(
             change
                 .inline

@@ -170,6 +170,18 @@ pub struct ParagraphDiff {
     pub timed_out: bool,
 }
 
+impl ParagraphDiff {
+    /// Article `a` rebuilt from the ops.
+    pub fn old_side(&self) -> String {
+        self.ops.iter().map(|o| o.old_text.as_str()).collect()
+    }
+
+    /// Article `b` rebuilt from the ops.
+    pub fn new_side(&self) -> String {
+        self.ops.iter().map(|o| o.new_text.as_str()).collect()
+    }
+}
+
 /// What happened to a paragraph between two articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -200,6 +212,26 @@ pub struct DiffOp {
     /// `equal` and `delete` pieces gives `old_text`, of `equal` and `insert`
     /// pieces gives `new_text`.
     pub inline: Vec<InlineChange>,
+}
+
+impl DiffOp {
+    /// The old paragraph rebuilt from the inline pieces.
+    pub fn inline_old(&self) -> String {
+        self.inline_side(DiffTag::Insert)
+    }
+
+    /// The new paragraph rebuilt from the inline pieces.
+    pub fn inline_new(&self) -> String {
+        self.inline_side(DiffTag::Delete)
+    }
+
+    fn inline_side(&self, other: DiffTag) -> String {
+        self.inline
+            .iter()
+            .filter(|c| c.tag != other)
+            .map(|c| c.text.as_str())
+            .collect()
+    }
 }
 
 /// One word-level piece of a changed paragraph.

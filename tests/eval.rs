@@ -7,7 +7,7 @@ use std::path::Path;
 
 use common::{articles, data};
 
-use wirediff::eval::{BoundaryCase, GoldLink, score_boundaries, score_links};
+use wirediff::eval::{BoundaryCase, GoldLink, LinkReport, score_boundaries, score_links};
 use wirediff::{Input, Options};
 
 fn jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
@@ -31,11 +31,16 @@ fn sentence_boundaries_are_at_least_98_percent_right() {
     assert!(report.accuracy >= 0.98, "{:#?}", report.misses);
 }
 
+/// The engine's links on a set of articles with gold links beside them.
+fn link_report(set: &str) -> LinkReport {
+    let dir = data(set);
+    let gold: Vec<GoldLink> = jsonl(&dir.join("links.jsonl"));
+    score_links(&articles(&dir), &gold, &Options::default()).unwrap()
+}
+
 #[test]
 fn seed_links_verbatim_and_near_meet_targets() {
-    let dir = data("seeds");
-    let gold: Vec<GoldLink> = jsonl(&dir.join("links.jsonl"));
-    let report = score_links(&articles(&dir), &gold, &Options::default()).unwrap();
+    let report = link_report("seeds");
     println!("seeds: {:?}", report.close);
     assert!(report.close.gold >= 5);
     assert!(report.close.precision >= 0.97, "{:#?}", report.false_links);
@@ -48,9 +53,7 @@ fn seed_links_verbatim_and_near_meet_targets() {
 #[test]
 fn all_links_keep_precision_and_recall() {
     for (set, min_recall) in [("seeds", 0.45), ("eval/second", 0.8)] {
-        let dir = data(set);
-        let gold: Vec<GoldLink> = jsonl(&dir.join("links.jsonl"));
-        let report = score_links(&articles(&dir), &gold, &Options::default()).unwrap();
+        let report = link_report(set);
         println!("{set}: all links {:?}", report.all);
         assert!(
             report.all.precision >= 0.9,
@@ -63,9 +66,7 @@ fn all_links_keep_precision_and_recall() {
 
 #[test]
 fn second_set_verbatim_and_near_f1_is_at_least_0_9() {
-    let dir = data("eval/second");
-    let gold: Vec<GoldLink> = jsonl(&dir.join("links.jsonl"));
-    let report = score_links(&articles(&dir), &gold, &Options::default()).unwrap();
+    let report = link_report("eval/second");
     println!("second set: {:?}", report.close);
     assert!(report.close.gold >= 50);
     assert!(

@@ -68,10 +68,14 @@ proptest! {
     #[test]
     fn diffs_rebuild_both_sides(a in newsish(), b in newsish()) {
         let d = diff_texts(&a, &b, &Options::default());
-        let old: String = d.ops.iter().map(|o| o.old_text.as_str()).collect();
-        let new: String = d.ops.iter().map(|o| o.new_text.as_str()).collect();
-        prop_assert_eq!(old, a);
-        prop_assert_eq!(new, b);
+        prop_assert_eq!(d.old_side(), a);
+        prop_assert_eq!(d.new_side(), b);
+        for op in &d.ops {
+            if !op.inline.is_empty() {
+                prop_assert_eq!(op.inline_old(), op.old_text.clone());
+                prop_assert_eq!(op.inline_new(), op.new_text.clone());
+            }
+        }
     }
 }
 

@@ -140,25 +140,12 @@ fn every_diff_rebuilds_both_articles() {
     assert_eq!(analysis.diffs.len(), 10);
     let mut changes = 0;
     for d in &analysis.diffs {
-        let old: String = d.ops.iter().map(|o| o.old_text.as_str()).collect();
-        let new: String = d.ops.iter().map(|o| o.new_text.as_str()).collect();
-        assert_eq!(old, inputs[d.a].text, "diff {} {}", d.a, d.b);
-        assert_eq!(new, inputs[d.b].text, "diff {} {}", d.a, d.b);
+        assert_eq!(d.old_side(), inputs[d.a].text, "diff {} {}", d.a, d.b);
+        assert_eq!(d.new_side(), inputs[d.b].text, "diff {} {}", d.a, d.b);
         for op in d.ops.iter().filter(|o| o.tag == DiffTag::Change) {
             changes += 1;
-            let o: String = op
-                .inline
-                .iter()
-                .filter(|c| c.tag != DiffTag::Insert)
-                .map(|c| c.text.as_str())
-                .collect();
-            let n: String = op
-                .inline
-                .iter()
-                .filter(|c| c.tag != DiffTag::Delete)
-                .map(|c| c.text.as_str())
-                .collect();
-            assert_eq!((o, n), (op.old_text.clone(), op.new_text.clone()));
+            assert_eq!(op.inline_old(), op.old_text);
+            assert_eq!(op.inline_new(), op.new_text);
         }
     }
     assert!(changes > 0, "syndicated seeds have changed paragraphs");
