@@ -3,7 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
-use crate::cluster::{ArticleTokens, cluster};
+use crate::cluster::{ArticleTokens, Clustering, cluster};
 use crate::diff::diff_paragraphs;
 use crate::model::{Analysis, Article, Options, Paragraph, ParagraphDiff, Sentence};
 use crate::normalize::{Token, tokens};
@@ -112,6 +112,7 @@ fn prepare(input: &Input) -> Prepared<'_> {
             end: r.end,
             words: t.len(),
             cluster: None,
+            links: Vec::new(),
         })
         .collect();
     let headings = seg
@@ -156,14 +157,19 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
             headings: &p.headings,
         })
         .collect();
-    let clusters = cluster(&token_view, options);
+    let Clustering { clusters, links } = cluster(&token_view, options);
     let mut articles: Vec<Article> = prepared.into_iter().map(|p| p.article).collect();
     for (c, found) in clusters.iter().enumerate() {
         for m in &found.members {
             articles[m.article].sentences[m.sentence].cluster = Some(c);
         }
     }
-    let overlap = overlap(&articles, &clusters);
+    for (l, link) in links.iter().enumerate() {
+        for end in [&link.a, &link.b] {
+            articles[end.article].sentences[end.sentence].links.push(l);
+        }
+    }
+    let overlap = overlap(&articles, &clusters, &links);
     let mut diffs = Vec::new();
     if options.diffs {
         for a in 0..inputs.len() {
@@ -176,6 +182,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
         options: options.clone(),
         articles,
         clusters,
+        links,
         diffs,
         overlap,
     })

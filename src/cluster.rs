@@ -24,13 +24,17 @@
 //!    strongest links), and each member carries its kind and score against
 //!    it, the span of their longest common run and the content words it
 //!    shares with it; the cluster lists the words that all members share.
+//! 5. **Leftover links.** A sentence sits in one cluster only, and the guard
+//!    keeps a sentence out of a group it is partly unlike; every linked pair
+//!    that ends up in two different clusters (or with a side in none) is
+//!    reported as a [`Link`], with the same explanation, and merges nothing.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use crate::model::{Cluster, ClusterKind, ClusterMember, Options, SentenceRef};
+use crate::model::{Cluster, ClusterKind, ClusterMember, Link, LinkEnd, Options, SentenceRef};
 use crate::normalize::{Token, dice, sorted_overlap};
 use crate::paraphrase::{MIN_SHARED_TERMS, PREFIX_TERMS, Terms, weight, weighted_dice};
 
@@ -264,9 +268,18 @@ struct Corpus<'a> {
     paraphrase: Option<f64>,
 }
 
-/// Finds clusters of shared sentences with the given options (threshold,
-/// minimum words, paraphrases).
-pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Vec<Cluster> {
+/// What clustering finds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clustering {
+    /// Clusters, most articles first, then most members.
+    pub clusters: Vec<Cluster>,
+    /// Links that the clusters leave out (see [`crate::Analysis::links`]).
+    pub links: Vec<Link>,
+}
+
+/// Finds clusters of shared sentences, and the links they leave out, with
+/// the given options (threshold, minimum words, paraphrases).
+pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Clustering {
     let corpus = Corpus::new(articles, options);
     let cap = posting_cap(articles.len());
     let mut edges = corpus.near_pairs(cap);
@@ -274,9 +287,10 @@ pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Vec<Cluster> {
         corpus.paraphrase_pairs(cap, &mut edges);
     }
     let groups = corpus.group(&edges);
+    let explain = Explainer::new(&corpus);
     let mut clusters: Vec<Cluster> = groups
-        .into_iter()
-        .map(|members| corpus.describe(&members, &edges))
+        .iter()
+        .map(|members| corpus.describe(members, &edges, &explain))
         .collect();
     clusters.sort_by(|x, y| {
         y.articles
@@ -285,7 +299,8 @@ pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Vec<Cluster> {
             .then(y.similarity.total_cmp(&x.similarity))
             .then_with(|| first_ref(x).cmp(&first_ref(y)))
     });
-    clusters
+    let links = corpus.links(&groups, &edges, &explain);
+    Clustering { clusters, links }
 }
 
 fn first_ref(c: &Cluster) -> (usize, usize) {
@@ -545,8 +560,24 @@ impl<'a> Corpus<'a> {
         }
     }
 
+    /// The byte span in its article of a run of `item`'s tokens (empty at
+    /// the sentence's start when the run is empty).
+    fn run_span(&self, item: &Item, run: &Range<usize>) -> (usize, usize) {
+        let tokens = &self.articles[item.at.article].sentences[item.at.sentence];
+        if run.is_empty() {
+            (tokens[0].span.start, tokens[0].span.start)
+        } else {
+            (tokens[run.start].span.start, tokens[run.end - 1].span.end)
+        }
+    }
+
     /// Builds the public description of one group of items.
-    fn describe(&self, group: &[u32], edges: &FxHashMap<(u32, u32), Edge>) -> Cluster {
+    fn describe(
+        &self,
+        group: &[u32],
+        edges: &FxHashMap<(u32, u32), Edge>,
+        explain: &Explainer,
+    ) -> Cluster {
         let mut group = group.to_vec();
         group.sort_by_key(|&i| self.item(i).at);
         // Sum of edge scores per member, and the mean over all edges.
@@ -566,31 +597,18 @@ impl<'a> Corpus<'a> {
             .max_by(|&x, &y| strength[x].total_cmp(&strength[y]).then(y.cmp(&x)))
             .unwrap_or(0);
         let rep = self.item(group[representative]);
-        let stemmer = Terms::default();
-        let term_ids: FxHashMap<&str, u32> = self
-            .terms
-            .ids
-            .iter()
-            .map(|(t, &id)| (t.as_str(), id))
-            .collect();
         let members: Vec<ClusterMember> = group
             .iter()
             .enumerate()
             .map(|(x, &i)| {
                 let item = self.item(i);
-                let article = &self.articles[item.at.article];
-                let tokens = &article.sentences[item.at.sentence];
                 let (similarity, run) = if x == representative {
-                    (1.0, 0..tokens.len())
+                    (1.0, 0..item.words.len())
                 } else {
                     let s = score_words(&item.words, &rep.words);
                     (s.similarity, s.run_a)
                 };
-                let (run_start, run_end) = if run.is_empty() {
-                    (tokens[0].span.start, tokens[0].span.start)
-                } else {
-                    (tokens[run.start].span.start, tokens[run.end - 1].span.end)
-                };
+                let (run_start, run_end) = self.run_span(item, &run);
                 let kind = self.kind(item, rep, similarity);
                 // The representative shares what any other member holds;
                 // every other member, what the representative holds.
@@ -603,25 +621,12 @@ impl<'a> Corpus<'a> {
                 } else {
                     vec![rep]
                 };
-                let mut shared: Vec<String> = Vec::new();
-                for token in tokens {
-                    let Some(term) = stemmer.term(token) else {
-                        continue;
-                    };
-                    let held = term_ids
-                        .get(term.as_str())
-                        .is_some_and(|id| others.iter().any(|o| o.terms.binary_search(id).is_ok()));
-                    let word = &article.text[token.span.clone()];
-                    if held && !shared.iter().any(|w| w == word) {
-                        shared.push(word.to_owned());
-                    }
-                }
                 ClusterMember {
                     article: item.at.article,
                     sentence: item.at.sentence,
                     kind,
                     similarity,
-                    shared,
+                    shared: explain.shared(self, item, &others),
                     run_start,
                     run_end,
                     run_words: run.len(),
@@ -645,11 +650,10 @@ impl<'a> Corpus<'a> {
         } else {
             ClusterKind::Near
         };
-        let words_by_id = self.words.by_id();
         let mut shared_words: Vec<String> = Vec::new();
         for &w in &rep.words.seq {
             let everywhere = group.iter().all(|&i| self.item(i).words.contains(w));
-            let word = words_by_id[w as usize];
+            let word = explain.words[w as usize];
             if everywhere && !shared_words.iter().any(|s| s == word) {
                 shared_words.push(word.to_owned());
             }
@@ -671,6 +675,110 @@ impl<'a> Corpus<'a> {
     }
 }
 
+impl Corpus<'_> {
+    /// The edges that the groups leave out: between two groups, or from a
+    /// sentence in none.
+    fn links(
+        &self,
+        groups: &[Vec<u32>],
+        edges: &FxHashMap<(u32, u32), Edge>,
+        explain: &Explainer,
+    ) -> Vec<Link> {
+        let mut group_of = vec![usize::MAX; self.items.len()];
+        for (g, members) in groups.iter().enumerate() {
+            for &i in members {
+                group_of[i as usize] = g;
+            }
+        }
+        let mut links: Vec<Link> = edges
+            .iter()
+            .filter(|&(&(i, j), _)| {
+                let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
+                gi == usize::MAX || gi != gj
+            })
+            .map(|(&(i, j), edge)| self.describe_link(i, j, edge, explain))
+            .collect();
+        links.sort_by_key(|l| (l.a.article, l.a.sentence, l.b.article, l.b.sentence));
+        links
+    }
+
+    /// The public description of the edge between items `i < j`.
+    fn describe_link(&self, i: u32, j: u32, edge: &Edge, explain: &Explainer) -> Link {
+        let (a, b) = (self.item(i), self.item(j));
+        let s = score_words(&a.words, &b.words);
+        let kind = if a.words.seq == b.words.seq {
+            ClusterKind::Verbatim
+        } else if edge.near {
+            ClusterKind::Near
+        } else {
+            ClusterKind::Paraphrase
+        };
+        let end = |item: &Item, run: &Range<usize>, other: &Item| {
+            let (run_start, run_end) = self.run_span(item, run);
+            LinkEnd {
+                article: item.at.article,
+                sentence: item.at.sentence,
+                shared: explain.shared(self, item, &[other]),
+                run_start,
+                run_end,
+            }
+        };
+        Link {
+            a: end(a, &s.run_a, b),
+            b: end(b, &s.run_b, a),
+            kind,
+            similarity: s.similarity,
+            score: edge.score,
+            run_words: s.run_a.len(),
+        }
+    }
+}
+
+/// Finds the words that explain a link: content words of one sentence
+/// whose terms another sentence holds.
+struct Explainer<'c> {
+    /// Folded words by id.
+    words: Vec<&'c str>,
+    stemmer: Terms,
+    term_ids: FxHashMap<&'c str, u32>,
+}
+
+impl<'c> Explainer<'c> {
+    fn new(corpus: &'c Corpus) -> Self {
+        Explainer {
+            words: corpus.words.by_id(),
+            stemmer: Terms::default(),
+            term_ids: corpus
+                .terms
+                .ids
+                .iter()
+                .map(|(t, &id)| (t.as_str(), id))
+                .collect(),
+        }
+    }
+
+    /// Content words of `item`, as written and without repeats, whose
+    /// terms any of `others` holds.
+    fn shared(&self, corpus: &Corpus, item: &Item, others: &[&Item]) -> Vec<String> {
+        let article = &corpus.articles[item.at.article];
+        let mut shared: Vec<String> = Vec::new();
+        for token in &article.sentences[item.at.sentence] {
+            let Some(term) = self.stemmer.term(token) else {
+                continue;
+            };
+            let held = self
+                .term_ids
+                .get(term.as_str())
+                .is_some_and(|id| others.iter().any(|o| o.terms.binary_search(id).is_ok()));
+            let word = &article.text[token.span.clone()];
+            if held && !shared.iter().any(|w| w == word) {
+                shared.push(word.to_owned());
+            }
+        }
+        shared
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -681,6 +789,14 @@ mod tests {
     }
 
     fn run(texts: &[&[&str]], threshold: f64) -> Vec<Vec<(usize, usize)>> {
+        analyse(texts, threshold)
+            .clusters
+            .into_iter()
+            .map(|c| c.members.iter().map(|m| (m.article, m.sentence)).collect())
+            .collect()
+    }
+
+    fn analyse(texts: &[&[&str]], threshold: f64) -> Clustering {
         let joined: Vec<String> = texts.iter().map(|sents| sents.join("\n")).collect();
         let sentences: Vec<Vec<Vec<Token>>> = texts
             .iter()
@@ -713,9 +829,6 @@ mod tests {
             ..Options::default()
         };
         cluster(&articles, &options)
-            .into_iter()
-            .map(|c| c.members.iter().map(|m| (m.article, m.sentence)).collect())
-            .collect()
     }
 
     /// The plain dynamic-programming longest common substring.
@@ -785,6 +898,45 @@ mod tests {
             0.6,
         );
         assert_eq!(got, vec![vec![(0, 0), (0, 1), (1, 0)]]);
+    }
+
+    #[test]
+    fn a_merged_sentence_links_to_the_source_its_cluster_leaves_out() {
+        let storm = "The storm closed every school in the county on Tuesday morning.";
+        let roads =
+            "Officials expect the roads to reopen by Friday once crews clear the fallen trees.";
+        let merged = format!("{storm} {roads}").replace(". O", ", and o");
+        let found = analyse(&[&[storm, roads], &[&merged], &[storm, roads]], 0.6);
+        // The merged sentence joins one of the two clusters...
+        assert_eq!(found.clusters.len(), 2, "{:?}", found.clusters);
+        let holds_merged = |c: &Cluster| c.members.iter().any(|m| m.article == 1);
+        let other = found.clusters.iter().find(|c| !holds_merged(c)).unwrap();
+        // ...and is linked to every member of the other one.
+        let mut linked: Vec<(usize, usize)> = found
+            .links
+            .iter()
+            .map(|l| {
+                assert_eq!(l.kind, ClusterKind::Near);
+                assert!(l.run_words >= 10 && l.similarity >= 0.6, "{l:?}");
+                assert!(l.a.article < l.b.article, "{l:?}");
+                let (merged_end, other_end) = if l.a.article == 1 {
+                    (&l.a, &l.b)
+                } else {
+                    (&l.b, &l.a)
+                };
+                assert_eq!((merged_end.article, merged_end.sentence), (1, 0));
+                assert!(!other_end.shared.is_empty() && other_end.run_end > other_end.run_start);
+                (other_end.article, other_end.sentence)
+            })
+            .collect();
+        linked.sort();
+        let expected: Vec<(usize, usize)> = other
+            .members
+            .iter()
+            .map(|m| (m.article, m.sentence))
+            .collect();
+        assert_eq!(linked, expected);
+        assert_eq!(expected.len(), 2);
     }
 
     #[test]

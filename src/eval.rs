@@ -9,7 +9,8 @@
 //!   rewritten from the same source (`paraphrase`). Each side is given by a
 //!   distinctive snippet of the sentence, so the labels do not depend on how
 //!   the engine splits sentences. A predicted link is a pair of sentences
-//!   from different articles in the same cluster; it is `verbatim` or
+//!   from different articles in the same cluster, or a link that the
+//!   clusters leave out ([`crate::Analysis::links`]); it is `verbatim` or
 //!   `near` when the pair's own word similarity reaches the threshold, and a
 //!   paraphrase otherwise.
 //!
@@ -244,19 +245,27 @@ pub fn score_links(
         };
         score(&tokens(a, sa), &tokens(b, sb)).similarity
     };
-    let (mut close_pred, mut all_pred) = (BTreeSet::new(), BTreeSet::new());
+    let mut predicted: BTreeSet<Pair> = BTreeSet::new();
     for cluster in &analysis.clusters {
         for (k, x) in cluster.members.iter().enumerate() {
             for y in &cluster.members[k + 1..] {
-                if x.article == y.article {
-                    continue;
-                }
-                let pair = ordered((x.article, x.sentence), (y.article, y.sentence));
-                all_pred.insert(pair);
-                if word_similarity(pair) >= options.threshold {
-                    close_pred.insert(pair);
+                if x.article != y.article {
+                    predicted.insert(ordered((x.article, x.sentence), (y.article, y.sentence)));
                 }
             }
+        }
+    }
+    for link in &analysis.links {
+        predicted.insert(ordered(
+            (link.a.article, link.a.sentence),
+            (link.b.article, link.b.sentence),
+        ));
+    }
+    let (mut close_pred, mut all_pred) = (BTreeSet::new(), BTreeSet::new());
+    for pair in predicted {
+        all_pred.insert(pair);
+        if word_similarity(pair) >= options.threshold {
+            close_pred.insert(pair);
         }
     }
     let required: BTreeSet<Pair> = all_gold.difference(&optional).copied().collect();

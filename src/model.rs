@@ -17,6 +17,12 @@ pub struct Analysis {
     pub articles: Vec<Article>,
     /// Clusters of shared sentences, largest (most articles) first.
     pub clusters: Vec<Cluster>,
+    /// Linked pairs of sentences that no cluster holds together: a sentence
+    /// that merges two source sentences (it sits in one cluster but matches
+    /// members of another), or a pair the clusters' guard kept apart because
+    /// one of them is unlike the rest of the other's cluster. Ordered by
+    /// their first sentence, then their second.
+    pub links: Vec<Link>,
     /// Paragraph diffs of every pair `(a, b)` with `a < b`; empty when
     /// [`Options::diffs`] is false.
     pub diffs: Vec<ParagraphDiff>,
@@ -94,6 +100,8 @@ pub struct Sentence {
     pub words: usize,
     /// Index into [`Analysis::clusters`], if the sentence is shared.
     pub cluster: Option<usize>,
+    /// Indices into [`Analysis::links`] of the links that involve it.
+    pub links: Vec<usize>,
 }
 
 /// How closely the members of a cluster agree.
@@ -156,6 +164,39 @@ pub struct ClusterMember {
     pub run_end: usize,
     /// Number of words in that run.
     pub run_words: usize,
+}
+
+/// Two linked sentences of different articles that no cluster holds
+/// together (see [`Analysis::links`]), with why they were linked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The sentence that comes first in article order.
+    pub a: LinkEnd,
+    pub b: LinkEnd,
+    /// `verbatim`, `near` (word similarity at or above the threshold) or
+    /// `paraphrase`.
+    pub kind: ClusterKind,
+    /// Word similarity of the two sentences (0..=1).
+    pub similarity: f64,
+    /// The score the link was made on: the word similarity for `verbatim`
+    /// and `near`, the paraphrase score for `paraphrase`.
+    pub score: f64,
+    /// Number of words in the longest run the two share.
+    pub run_words: usize,
+}
+
+/// One side of a [`Link`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkEnd {
+    pub article: usize,
+    pub sentence: usize,
+    /// Content words of this sentence, as written, whose stems the other
+    /// sentence also holds.
+    pub shared: Vec<String>,
+    /// Byte span, in the article's text, of the longest run of words the
+    /// two sentences share.
+    pub run_start: usize,
+    pub run_end: usize,
 }
 
 /// Paragraph-level diff of article `a` (old) against article `b` (new).

@@ -3,10 +3,11 @@
 //! Shares are over all of an article's sentences, headlines and short lines
 //! included, so that they read as "this share of what the article says".
 
-use crate::model::{Article, Cluster, Overlap};
+use crate::model::{Article, Cluster, Link, Overlap};
 
-/// Computes pairwise and per-article shares from the clusters.
-pub fn overlap(articles: &[Article], clusters: &[Cluster]) -> Overlap {
+/// Computes pairwise and per-article shares from the clusters and the links
+/// they leave out.
+pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Overlap {
     let n = articles.len();
     let mut shared = vec![vec![0.0; n]; n];
     let mut unique = vec![0.0; n];
@@ -15,17 +16,19 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster]) -> Overlap {
         if total == 0 {
             continue;
         }
-        // counts[j]: sentences of i with a cluster-mate in article j.
+        // counts[j]: sentences of i with a cluster-mate or a link in article j.
         let mut counts = vec![0usize; n];
         let mut alone = 0usize;
         for sentence in &article.sentences {
-            let Some(c) = sentence.cluster else {
-                alone += 1;
-                continue;
-            };
             let mut seen = vec![false; n];
-            for m in &clusters[c].members {
-                seen[m.article] = true;
+            if let Some(c) = sentence.cluster {
+                for m in &clusters[c].members {
+                    seen[m.article] = true;
+                }
+            }
+            for &l in &sentence.links {
+                seen[links[l].a.article] = true;
+                seen[links[l].b.article] = true;
             }
             seen[i] = true;
             if seen.iter().filter(|&&s| s).count() == 1 {

@@ -68,6 +68,27 @@ fn analyze_prints_the_json_contract() {
             assert!(m["shared"].is_array() && m["run_start"].is_u64());
         }
     }
+    // Links join sentences of different articles that no cluster holds
+    // together, and both sentences list the link.
+    let sentence = |end: &serde_json::Value| {
+        json["articles"][end["article"].as_u64().unwrap() as usize]["sentences"]
+            [end["sentence"].as_u64().unwrap() as usize]
+            .clone()
+    };
+    let links = json["links"].as_array().unwrap();
+    for (l, link) in links.iter().enumerate() {
+        let (a, b) = (sentence(&link["a"]), sentence(&link["b"]));
+        assert_ne!(link["a"]["article"], link["b"]["article"]);
+        assert!(
+            a["cluster"].is_null() || a["cluster"] != b["cluster"],
+            "{link}"
+        );
+        for s in [&a, &b] {
+            assert!(s["links"].as_array().unwrap().contains(&l.into()));
+        }
+        assert!(["verbatim", "near", "paraphrase"].contains(&link["kind"].as_str().unwrap()));
+        assert!(link["score"].is_f64() && link["a"]["shared"].is_array());
+    }
     assert_eq!(json["diffs"].as_array().unwrap().len(), 10);
     assert_eq!(json["overlap"]["shared"].as_array().unwrap().len(), 5);
 }

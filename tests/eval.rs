@@ -47,12 +47,13 @@ fn seed_links_verbatim_and_near_meet_targets() {
     assert!(report.close.recall >= 0.95, "{:#?}", report.missed);
 }
 
-/// All links, paraphrases included: precision at least 0.9, and recall no
-/// lower than the engine has reached (0.45 on the seeds, 0.8 on the second
-/// set), so that a change that loses rewritten links fails.
+/// All links, paraphrases included: precision at least 0.9 and recall at
+/// least 0.5 on the seeds (the target), and on the second set recall no
+/// lower than the engine has reached (0.85), so that a change that loses
+/// rewritten links fails.
 #[test]
 fn all_links_keep_precision_and_recall() {
-    for (set, min_recall) in [("seeds", 0.45), ("eval/second", 0.8)] {
+    for (set, min_recall) in [("seeds", 0.5), ("eval/second", 0.85)] {
         let report = link_report(set);
         println!("{set}: all links {:?}", report.all);
         assert!(

@@ -152,18 +152,18 @@ fn every_diff_rebuilds_both_articles() {
 }
 
 #[test]
-fn overlap_matches_clusters() {
+fn overlap_matches_clusters_and_links() {
     let (_, analysis) = seed_analysis();
     let n = analysis.articles.len();
     for i in 0..n {
         assert_eq!(analysis.overlap.shared[i][i], 1.0);
         let total = analysis.articles[i].sentences.len() as f64;
-        let clustered = analysis.articles[i]
+        let linked = analysis.articles[i]
             .sentences
             .iter()
-            .filter(|s| s.cluster.is_some())
+            .filter(|s| s.cluster.is_some() || !s.links.is_empty())
             .count() as f64;
-        assert!((analysis.overlap.unique[i] - (1.0 - clustered / total)).abs() < 1e-9);
+        assert!((analysis.overlap.unique[i] - (1.0 - linked / total)).abs() < 1e-9);
         for j in 0..n {
             if i != j {
                 assert!(analysis.overlap.shared[i][j] <= 1.0 - analysis.overlap.unique[i] + 1e-9);

@@ -54,6 +54,11 @@ fn analyze_returns_the_whole_model_in_one_call() {
     let kind = get(&clusters.get(0), "kind").as_string().unwrap();
     assert!(["verbatim", "near", "paraphrase"].contains(&kind.as_str()));
     assert!(Array::from(&get(&get(&result, "overlap"), "unique")).length() == 5);
+    // Links the clusters leave out reach the page with both ends.
+    for link in Array::from(&get(&result, "links")).iter() {
+        assert!(get(&get(&link, "a"), "article").as_f64().is_some());
+        assert!(Array::is_array(&get(&get(&link, "b"), "shared")));
+    }
 }
 
 #[wasm_bindgen_test]
