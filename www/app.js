@@ -74,7 +74,8 @@ async function recompute() {
   state.analysis = analysis;
   const took = performance.measure('wirediff:compare', { start: started }).duration;
   const a = state.analysis;
-  $('summary').textContent = `${a.articles.length} articles · ${a.clusters.length} shared sentences · compared in ${Math.max(1, Math.round(took))} ms`;
+  const links = a.links.length ? ` · ${a.links.length} more ${a.links.length > 1 ? 'links' : 'link'} outside them` : '';
+  $('summary').textContent = `${a.articles.length} articles · ${a.clusters.length} shared sentences${links} · compared in ${Math.max(1, Math.round(took))} ms`;
   render();
   if (!performance.getEntriesByName('wirediff:first-render').length) {
     performance.mark('wirediff:first-render');
@@ -137,57 +138,78 @@ function renderDiffView() {
 
 // ----- Highlighting shared sentences -----------------------------------
 
-function mates(c) {
-  return document.querySelectorAll(`#columns .s.shared[data-cluster="${c}"]`);
+function spanOf(a, s) {
+  return document.querySelector(`#columns .s.shared[data-article="${a}"][data-sentence="${s}"]`);
+}
+
+/** The spans of group `key` (a cluster, or one linked sentence). */
+function mates(key) {
+  return document.querySelectorAll(`#columns .s.shared[data-group="${key}"]`);
+}
+
+/** The spans of the sentences outside group `key` that it is linked to. */
+function related(key) {
+  return groupLinks(state.analysis, key)
+    .map(({ outside }) => spanOf(outside.article, outside.sentence))
+    .filter(Boolean);
 }
 
 /**
- * Lights cluster `c` up (or down). With `from` (the sentence being pointed
- * at), the other columns scroll to their copies; the pointed-at column stays
- * still so that the text under the pointer does not move.
+ * Lights group `key` up (or down), and marks the sentences it is linked to
+ * outside it. With `from` (the sentence being pointed at), the other columns
+ * scroll to their copies; the pointed-at column stays still so that the
+ * text under the pointer does not move.
  */
-function light(c, on, from) {
+function light(key, on, from) {
   const own = from && from.closest('.column');
-  for (const span of mates(c)) {
-    span.classList.toggle('lit', on);
+  const mine = [...mates(key)];
+  const others = related(key);
+  for (const span of mine) span.classList.toggle('lit', on);
+  for (const span of others) span.classList.toggle('related', on);
+  if (!on || !from) return;
+  // Each other column scrolls to the group's own copy, else to a related one.
+  const scrolled = new Set([own]);
+  for (const span of [...mine, ...others]) {
     const column = span.closest('.column');
-    if (on && from && column !== own) {
-      // Just below the column's heading while it is sticky.
-      const heading = column.querySelector('header');
-      const sticky = heading && getComputedStyle(heading).position === 'sticky';
-      const top = span.offsetTop - (sticky ? heading.offsetHeight : 0) - 12;
-      const motion = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
-      column.scrollTo({ top: Math.max(0, top), behavior: motion });
-    }
+    if (scrolled.has(column)) continue;
+    scrolled.add(column);
+    // Just below the column's heading while it is sticky.
+    const heading = column.querySelector('header');
+    const sticky = heading && getComputedStyle(heading).position === 'sticky';
+    const top = span.offsetTop - (sticky ? heading.offsetHeight : 0) - 12;
+    const motion = matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+    column.scrollTo({ top: Math.max(0, top), behavior: motion });
   }
 }
 
-/** Pins cluster `c` (null: unpins); `from` is the sentence chosen, if any. */
-function pin(c, from) {
+/** Pins group `key` (null: unpins); `from` is the sentence chosen, if any. */
+function pin(key, from) {
   if (state.pinned !== null) {
     for (const span of mates(state.pinned)) {
       span.classList.remove('pinned', 'lit');
       span.setAttribute('aria-pressed', 'false');
     }
+    for (const span of related(state.pinned)) span.classList.remove('related');
   }
-  if (c === null || c === state.pinned) {
+  if (key === null || key === state.pinned) {
     state.pinned = null;
     $('explain').hidden = true;
     return;
   }
-  state.pinned = c;
-  for (const span of mates(c)) {
+  state.pinned = key;
+  for (const span of mates(key)) {
     span.classList.add('pinned', 'lit');
     span.setAttribute('aria-pressed', 'true');
   }
-  clear($('explain')).append(...renderExplanation(state.analysis, c));
+  for (const span of related(key)) span.classList.add('related');
+  clear($('explain')).append(...renderExplanation(state.analysis, key));
   $('explain').hidden = false;
   // The explanation takes room from the columns: bring the copies back into view.
-  if (from) light(c, true, from);
+  if (from) light(key, true, from);
 }
 
 function sentenceOf(event) {
-  const span = event.target.closest && event.target.closest('.s.shared[data-cluster]');
+  const span = event.target.closest && event.target.closest('.s.shared[data-group]');
   return span && $('columns').contains(span) ? span : null;
 }
 
@@ -195,11 +217,18 @@ function wireColumns() {
   const columns = $('columns');
   const enter = (event) => {
     const span = sentenceOf(event);
-    if (span) light(Number(span.dataset.cluster), true, span);
+    if (span) light(span.dataset.group, true, span);
   };
   const leave = (event) => {
     const span = sentenceOf(event);
-    if (span && Number(span.dataset.cluster) !== state.pinned) light(Number(span.dataset.cluster), false);
+    if (span && span.dataset.group !== state.pinned) {
+      light(span.dataset.group, false);
+      // Unmarking may have cleared marks the pinned group still needs.
+      if (state.pinned !== null) {
+        for (const s of mates(state.pinned)) s.classList.add('lit');
+        for (const s of related(state.pinned)) s.classList.add('related');
+      }
+    }
   };
   columns.addEventListener('mouseover', enter);
   columns.addEventListener('mouseout', leave);
@@ -207,13 +236,13 @@ function wireColumns() {
   columns.addEventListener('focusout', leave);
   columns.addEventListener('click', (event) => {
     const span = sentenceOf(event);
-    if (span) pin(Number(span.dataset.cluster), span);
+    if (span) pin(span.dataset.group, span);
   });
   columns.addEventListener('keydown', (event) => {
     const span = sentenceOf(event);
     if (span && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
-      pin(Number(span.dataset.cluster), span);
+      pin(span.dataset.group, span);
     }
   });
   document.addEventListener('keydown', (event) => {
@@ -223,11 +252,12 @@ function wireColumns() {
 
 function showCluster(c) {
   selectView('articles');
-  pin(c);
-  const first = mates(c)[0];
+  const key = `c${c}`;
+  pin(key);
+  const first = mates(key)[0];
   if (first) {
     first.scrollIntoView({ block: 'center' });
-    light(c, true, first);
+    light(key, true, first);
     first.focus({ preventScroll: true });
   }
 }

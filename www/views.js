@@ -2,15 +2,53 @@
 // Every piece of article text goes through `el` as a text node.
 'use strict';
 
-/** Clusters each article's sentences belong to, for quick lookups. */
+/** The articles that hold a member of cluster `c`. */
 function clusterArticles(analysis, c) {
   return [...new Set(analysis.clusters[c].members.map((m) => m.article))];
+}
+
+/**
+ * The group a sentence is shown with: its cluster (`c3`), or the sentence
+ * alone (`s1-7`) when it is in no cluster but linked to sentences outside
+ * any it could join; null for a sentence found in no other article.
+ */
+function groupKey(analysis, a, s) {
+  const sentence = analysis.articles[a].sentences[s];
+  if (sentence.cluster !== null) return `c${sentence.cluster}`;
+  return sentence.links.length ? `s${a}-${s}` : null;
+}
+
+/** The sentences `[article, sentence]` of a group. */
+function groupSentences(analysis, key) {
+  if (key.startsWith('c')) {
+    return analysis.clusters[Number(key.slice(1))].members.map((m) => [m.article, m.sentence]);
+  }
+  return [key.slice(1).split('-').map(Number)];
+}
+
+/**
+ * The links from a group's sentences to sentences outside it, each as
+ * `{index, link, inside, outside}` (the two ends), in the analysis's order.
+ */
+function groupLinks(analysis, key) {
+  const out = [];
+  const seen = new Set();
+  for (const [a, s] of groupSentences(analysis, key)) {
+    for (const l of analysis.articles[a].sentences[s].links) {
+      if (seen.has(l)) continue;
+      seen.add(l);
+      const link = analysis.links[l];
+      const inside = link.a.article === a && link.a.sentence === s ? link.a : link.b;
+      out.push({ index: l, link, inside, outside: inside === link.a ? link.b : link.a });
+    }
+  }
+  return out.sort((x, y) => x.index - y.index);
 }
 
 /** One article column: title, name with actions, paragraphs of sentences. */
 function renderColumn(analysis, index, handlers) {
   const article = analysis.articles[index];
-  const shared = article.sentences.filter((s) => s.cluster !== null).length;
+  const shared = article.sentences.filter((s) => s.cluster !== null || s.links.length).length;
   const headingId = `col-title-${index}`;
   const nameLine = el('div', { class: 'name' },
     el('span', { class: 'file' }, article.name),
@@ -33,22 +71,34 @@ function renderColumn(analysis, index, handlers) {
   return column;
 }
 
-/** A sentence span; shared ones are focusable and carry their cluster. */
+/**
+ * A sentence span. Shared ones are focusable and carry their group: a
+ * cluster's members its colour and number, a sentence linked outside any
+ * cluster a grey mark.
+ */
 function renderSentence(analysis, a, s) {
   const sentence = analysis.articles[a].sentences[s];
-  if (sentence.cluster === null) return el('span', { class: 's' }, sentence.text);
+  const key = groupKey(analysis, a, s);
+  if (key === null) return el('span', { class: 's' }, sentence.text);
+  const extra = sentence.links.length;
+  const also = extra ? `, like ${extra} more sentence${extra > 1 ? 's' : ''} outside it` : '';
+  const attrs = { tabindex: 0, role: 'button', 'aria-pressed': 'false', dataset: { group: key, article: a, sentence: s } };
+  if (sentence.cluster === null) {
+    const kinds = sentence.links.map((l) => analysis.links[l].kind).sort();
+    const names = [...new Set(sentence.links.map((l) => {
+      const link = analysis.links[l];
+      return analysis.articles[link.a.article === a ? link.b.article : link.a.article].name;
+    }))];
+    return el('span', { class: `s shared linked kind-${kinds[0]}`, ...attrs }, sentence.text,
+      el('span', { class: 'sr' }, ` (linked sentence, ${KIND_LABEL[kinds[0]]}, like sentences in ${names.join(', ')})`));
+  }
   const c = sentence.cluster;
   const cluster = analysis.clusters[c];
   const member = cluster.members.find((m) => m.article === a && m.sentence === s);
   const others = clusterArticles(analysis, c).filter((x) => x !== a).map((x) => analysis.articles[x].name);
-  return el('span', {
-    class: `s shared kind-${member.kind} ${palette(c)}`,
-    tabindex: 0,
-    role: 'button',
-    'aria-pressed': 'false',
-    dataset: { cluster: c, article: a, sentence: s },
-  }, sentence.text, el('span', { class: 'badge', 'aria-hidden': 'true' }, String(c + 1)),
-  el('span', { class: 'sr' }, ` (shared sentence ${c + 1}, ${KIND_LABEL[member.kind]}, also in ${others.join(', ')})`));
+  return el('span', { class: `s shared kind-${member.kind} ${palette(c)}`, ...attrs },
+    sentence.text, el('span', { class: 'badge', 'aria-hidden': 'true' }, String(c + 1)),
+    el('span', { class: 'sr' }, ` (shared sentence ${c + 1}, ${KIND_LABEL[member.kind]}, also in ${others.join(', ')}${also})`));
 }
 
 /** The sentence text with its longest common run underlined. */
@@ -63,8 +113,54 @@ function runText(analysis, member) {
   ];
 }
 
+/** Why the sentences of group `key` were linked, and what else each is like. */
+function renderExplanation(analysis, key) {
+  const links = groupLinks(analysis, key);
+  if (key.startsWith('s')) {
+    const [a] = groupSentences(analysis, key)[0];
+    const n = links.length;
+    return [
+      el('h3', null, `A sentence of ${analysis.articles[a].name} like ${n > 1 ? `${n} sentences in other articles` : 'a sentence in another article'}`),
+      el('p', { class: 'words' }, 'It is in no group of shared sentences: it is like the sentences below, '
+        + 'but unlike other sentences of their groups, so it was not grouped with them. Press Escape or click again to unpin.'),
+      renderOutsideLinks(analysis, links, false),
+    ];
+  }
+  const outside = links.length
+    ? [el('h3', { class: 'outside' }, 'Also like sentences outside this group'), renderOutsideLinks(analysis, links, true)]
+    : [];
+  return [...renderClusterExplanation(analysis, Number(key.slice(1))), ...outside];
+}
+
+/**
+ * The links from a group to sentences outside it, with their reasons;
+ * `from` names the group's sentence each link starts from.
+ */
+function renderOutsideLinks(analysis, links, from) {
+  const items = links.map(({ link, inside, outside }) => {
+    const source = analysis.articles[inside.article];
+    const to = analysis.articles[outside.article];
+    const measure = link.kind === 'paraphrase'
+      ? `${percent(link.score)} of the weighted content words in common, ${percent(link.similarity)} of words alike`
+      : `${percent(link.similarity)} of words alike`;
+    return el('li', null,
+      el('strong', null, `${to.name}: `), ...runText(analysis, outside),
+      el('div', { class: 'words' }, KIND_LABEL[link.kind]
+        + (from ? ` from ${source.name}\u2019s \u201c${clip(source.sentences[inside.sentence].text, 60)}\u201d` : '')
+        + `: ${measure}, ${link.run_words} words in a row the same (underlined). Shared words: ${outside.shared.join(', ') || '(none)'}`));
+  });
+  return el('ul', null, items);
+}
+
+/** `text` cut to about `n` characters at a word boundary. */
+function clip(text, n) {
+  if (text.length <= n) return text;
+  const cut = text.lastIndexOf(' ', n);
+  return `${text.slice(0, cut > n / 2 ? cut : n)}…`;
+}
+
 /** Why the sentences of cluster `c` were linked, member by member. */
-function renderExplanation(analysis, c) {
+function renderClusterExplanation(analysis, c) {
   const cluster = analysis.clusters[c];
   const rep = cluster.members[cluster.representative];
   const items = cluster.members.map((m, k) => {
@@ -116,6 +212,10 @@ function renderClusters(analysis, list, handlers) {
         el('div', { class: 'variant-meta' }, `${analysis.articles[m.article].name}: ${meta}`),
         el('div', null, ...(k === cluster.representative ? [text] : wordDiff(repText, text))));
     });
+    const outside = groupLinks(analysis, `c${c}`).map(({ link, outside: end }) => el('li', null,
+      el('div', { class: 'variant-meta' }, `${analysis.articles[end.article].name}: ${KIND_LABEL[link.kind]} · `
+        + `shared words: ${end.shared.slice(0, 12).join(', ')}`),
+      el('div', null, analysis.articles[end.article].sentences[end.sentence].text)));
     list.append(el('li', { class: 'cluster', id: `cluster-${c}` },
       el('h3', null,
         el('span', { class: `s shared kind-${cluster.kind} ${palette(c)}` }, el('span', { class: 'badge' }, String(c + 1))),
@@ -123,7 +223,8 @@ function renderClusters(analysis, list, handlers) {
         el('span', { class: 'kind' }, `${KIND_LABEL[cluster.kind]} · ${percent(cluster.similarity)} average similarity`),
         el('button', { type: 'button', onclick: () => handlers.show(c) }, 'Show in the articles')),
       el('p', null, repText),
-      el('ul', { 'aria-label': 'Versions, with word changes against the reference' }, variants)));
+      el('ul', { 'aria-label': 'Versions, with word changes against the reference' }, variants),
+      outside.length ? [el('p', { class: 'variant-meta' }, 'Also like one of these, outside this group:'), el('ul', { class: 'outside' }, outside)] : null));
   });
 }
 

@@ -80,7 +80,7 @@ async function setThreshold(page, value) {
 
 /** Where the copies of cluster `c` are: article, lit, visible in its column. */
 async function copies(page, c) {
-  return page.$$eval(`#columns .s.shared[data-cluster="${c}"]`, (spans) => spans.map((s) => {
+  return page.$$eval(`#columns .s.shared[data-group="${c}"]`, (spans) => spans.map((s) => {
     const box = s.getBoundingClientRect();
     const column = s.closest('.column');
     const header = column.querySelector('header');
@@ -96,7 +96,7 @@ async function copies(page, c) {
 }
 
 async function sharedCount(page) {
-  return page.$$eval('#columns .s.shared', (spans) => new Set(spans.map((s) => s.dataset.cluster)).size);
+  return page.$$eval('#columns .s.shared', (spans) => new Set(spans.map((s) => s.dataset.group)).size);
 }
 
 for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['subpath', () => httpUrl]]) {
@@ -126,12 +126,12 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
       assert.ok(carriers.length >= 3, `carriers ${carriers}`);
       const marked = await page.$$eval('#columns .s.shared', (spans, quote) => spans
         .filter((s) => s.textContent.includes(quote))
-        .map((s) => ({ cluster: s.dataset.cluster, article: Number(s.closest('.column').dataset.article) })), QUOTE);
+        .map((s) => ({ cluster: s.dataset.group, article: Number(s.closest('.column').dataset.article) })), QUOTE);
       assert.deepEqual([...new Set(marked.map((m) => m.article))].sort(), carriers);
       assert.equal(new Set(marked.map((m) => m.cluster)).size, 1, 'one cluster');
       const first = page.locator('#columns .s.shared', { hasText: QUOTE }).first();
       await first.hover();
-      const lit = await page.$$eval(`#columns .s.shared.lit[data-cluster="${marked[0].cluster}"]`,
+      const lit = await page.$$eval(`#columns .s.shared.lit[data-group="${marked[0].cluster}"]`,
         (spans) => [...new Set(spans.map((s) => Number(s.closest('.column').dataset.article)))]);
       for (const a of carriers) assert.ok(lit.includes(a), `hovering lights up the copy in article ${a}`);
       // Every other column scrolls its copy into view; the hovered one stays.
@@ -152,7 +152,7 @@ describe('page features', () => {
   test('pinning a sentence explains the link', async () => {
     const { context, page, problems } = await open(pathToFileURL(page_path).href);
     const quote = page.locator('#columns .s.shared', { hasText: QUOTE }).first();
-    const cluster = await quote.getAttribute('data-cluster');
+    const cluster = await quote.getAttribute('data-group');
     await quote.click();
     const explain = page.locator('#explain');
     await explain.waitFor({ state: 'visible' });
@@ -170,6 +170,53 @@ describe('page features', () => {
     await shot(page, 'pinned');
     await page.keyboard.press('Escape');
     await explain.waitFor({ state: 'hidden' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('links that no group holds are marked and explained', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    // What the analysis links outside its clusters, as the page received it.
+    const found = await page.evaluate(() => {
+      const a = state.analysis;
+      const where = [];
+      a.articles.forEach((art, i) => art.sentences.forEach((s, k) => {
+        if (s.links.length) where.push({ article: i, sentence: k, cluster: s.cluster, links: s.links.length });
+      }));
+      return { links: a.links.length, where };
+    });
+    assert.ok(found.links > 0, 'the sample articles have links outside clusters');
+    const alone = found.where.find((w) => w.cluster === null);
+    const inGroup = found.where.find((w) => w.cluster !== null);
+    assert.ok(alone && inGroup, JSON.stringify(found.where));
+    const span = (w) => page.locator(`#columns .s.shared[data-article="${w.article}"][data-sentence="${w.sentence}"]`);
+    // A linked sentence in no cluster is grey, focusable, and pins itself.
+    const lone = span(alone);
+    assert.match(await lone.getAttribute('class'), /\blinked\b/);
+    assert.equal(await lone.getAttribute('tabindex'), '0');
+    await lone.click();
+    const explain = page.locator('#explain');
+    await explain.waitFor({ state: 'visible' });
+    assert.match(await explain.textContent(), /like (\d+ sentences in other articles|a sentence in another article)/);
+    assert.match(await explain.textContent(), /Shared words: \S/);
+    assert.equal(await page.locator('#columns .s.shared.related').count(), alone.links);
+    assert.equal(await page.locator('#columns .s.shared.pinned').count(), 1);
+    await page.waitForTimeout(900);
+    await shot(page, 'pinned-link');
+    // A cluster member linked outside its cluster lists those links too,
+    // and marks sentences of other groups, never its own.
+    await span(inGroup).click();
+    await page.waitForFunction(() => /Shared sentence/.test(document.querySelector('#explain').textContent));
+    assert.match(await explain.textContent(), /Also like sentences outside this group/);
+    const marks = await page.$$eval('#columns .s.shared.related', (spans) => spans.map((s) => s.dataset.group));
+    assert.ok(marks.length >= inGroup.links, `${marks.length} related sentences`);
+    assert.ok(!marks.includes(`c${inGroup.cluster}`), 'related sentences are outside the group');
+    // Unpinning, with the pointer and focus elsewhere, clears every mark.
+    await page.keyboard.press('Escape');
+    await explain.waitFor({ state: 'hidden' });
+    await page.mouse.move(1, 1);
+    await page.focus('#tab-articles');
+    assert.equal(await page.locator('#columns .s.shared.related, #columns .s.shared.lit').count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -195,6 +242,11 @@ describe('page features', () => {
     assert.match(await first.textContent(), /In \d+ articles/);
     assert.ok(await page.locator('#cluster-list del, #cluster-list ins').count() > 0, 'word differences marked');
     assert.match(await page.locator('#cluster-list').textContent(), /shared words: /);
+    // Links from a group's members to sentences outside it are listed too.
+    const outside = await page.evaluate(() => state.analysis.links.filter((l) =>
+      [l.a, l.b].some((e) => state.analysis.articles[e.article].sentences[e.sentence].cluster !== null)).length);
+    assert.ok(outside > 0);
+    assert.ok(await page.locator('#cluster-list ul.outside li').count() >= outside);
     await shot(page, 'clusters');
     await first.getByRole('button', { name: 'Show in the articles' }).click();
     await page.locator('#explain').waitFor({ state: 'visible' });
