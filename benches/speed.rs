@@ -140,12 +140,17 @@ fn main() {
     };
     for (name, set) in &sets {
         let t = time(|| wirediff::analyze(set, &no_diffs).unwrap().clusters.len());
+        let found = wirediff::analyze(set, &no_diffs).unwrap();
         row(
             "cluster",
             name,
             "wirediff::analyze (no diffs)",
             t,
-            "indexed",
+            &format!(
+                "indexed: {} clusters, {} links",
+                found.clusters.len(),
+                found.links.len()
+            ),
         );
         if set.len() <= 100 {
             let t = time(|| brute_force_links(set, no_diffs.threshold));

@@ -315,6 +315,11 @@ fn content_hash(text: &str) -> u64 {
     h.finish()
 }
 
+/// The end of pair `p` that is not `from`.
+fn to_of(p: (u32, u32), from: u32) -> u32 {
+    if p.0 == from { p.1 } else { p.0 }
+}
+
 fn pair(i: u32, j: u32) -> (u32, u32) {
     (i.min(j), i.max(j))
 }
@@ -677,26 +682,49 @@ impl<'a> Corpus<'a> {
 
 impl Corpus<'_> {
     /// The edges that the groups leave out: between two groups, or from a
-    /// sentence in none.
+    /// sentence in none. Each sentence keeps only its strongest edge into
+    /// each other group (a sentence in no cluster is a group of its own),
+    /// and an edge is kept if it is the strongest for either of its ends:
+    /// so a sentence is linked to a group once, not to every copy in it,
+    /// and hundreds of copies of two sentences give hundreds of links, not
+    /// their product.
     fn links(
         &self,
         groups: &[Vec<u32>],
         edges: &FxHashMap<(u32, u32), Edge>,
         explain: &Explainer,
     ) -> Vec<Link> {
-        let mut group_of = vec![usize::MAX; self.items.len()];
+        // Group of each item; items in no group get ids past the groups'.
+        let mut group_of: Vec<usize> = (groups.len()..groups.len() + self.items.len()).collect();
         for (g, members) in groups.iter().enumerate() {
             for &i in members {
                 group_of[i as usize] = g;
             }
         }
-        let mut links: Vec<Link> = edges
-            .iter()
-            .filter(|&(&(i, j), _)| {
-                let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
-                gi == usize::MAX || gi != gj
-            })
-            .map(|(&(i, j), edge)| self.describe_link(i, j, edge, explain))
+        // Near before paraphrase, then score, then the other end's content.
+        let strength =
+            |e: &Edge, other: u32| (e.near, e.score, std::cmp::Reverse(self.item(other).key));
+        let mut best: FxHashMap<(u32, usize), (u32, u32)> = FxHashMap::default();
+        let mut offer = |from: u32, to: u32, p: (u32, u32), e: &Edge| {
+            let slot = best.entry((from, group_of[to as usize])).or_insert(p);
+            if strength(e, to).partial_cmp(&strength(&edges[slot], to_of(*slot, from)))
+                == Some(std::cmp::Ordering::Greater)
+            {
+                *slot = p;
+            }
+        };
+        for (&p @ (i, j), e) in edges {
+            if group_of[i as usize] != group_of[j as usize] {
+                offer(i, j, p, e);
+                offer(j, i, p, e);
+            }
+        }
+        let mut kept: Vec<(u32, u32)> = best.into_values().collect();
+        kept.sort_unstable();
+        kept.dedup();
+        let mut links: Vec<Link> = kept
+            .into_iter()
+            .map(|(i, j)| self.describe_link(i, j, &edges[&(i, j)], explain))
             .collect();
         links.sort_by_key(|l| (l.a.article, l.a.sentence, l.b.article, l.b.sentence));
         links
@@ -937,6 +965,51 @@ mod tests {
             .collect();
         assert_eq!(linked, expected);
         assert_eq!(expected.len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_links_to_another_group_once_not_to_every_copy() {
+        let storm = "The storm closed every school in the county on Tuesday morning.";
+        let roads =
+            "Officials expect the roads to reopen by Friday once crews clear the fallen trees.";
+        let merged = format!("{storm} {roads}").replace(". O", ", and o");
+        let (apart, joined): (&[&str], &[&str]) = (&[storm, roads], &[&merged]);
+        let texts: Vec<&[&str]> = (0..12)
+            .map(|k| if k < 6 { apart } else { joined })
+            .collect();
+        let found = analyse(&texts, 0.6);
+        // Six merged copies against six separate copies of the sentence
+        // their cluster leaves out: 36 linked pairs, reported once per
+        // sentence and group.
+        assert!(
+            (6..=12).contains(&found.links.len()),
+            "{} links",
+            found.links.len()
+        );
+        let mut ends: Vec<(usize, usize)> = found
+            .links
+            .iter()
+            .flat_map(|l| [(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)])
+            .collect();
+        ends.sort();
+        ends.dedup();
+        let clustered = |a: usize, s: usize| {
+            found
+                .clusters
+                .iter()
+                .position(|c| c.members.iter().any(|m| (m.article, m.sentence) == (a, s)))
+        };
+        // Every merged copy, and every copy of the sentence outside its
+        // cluster, keeps a link.
+        let outside = if clustered(0, 0) == clustered(6, 0) {
+            1
+        } else {
+            0
+        };
+        for k in 0..12 {
+            let at = if k < 6 { (k, outside) } else { (k, 0) };
+            assert!(ends.contains(&at), "{at:?} has no link");
+        }
     }
 
     #[test]

@@ -20,8 +20,10 @@ pub struct Analysis {
     /// Linked pairs of sentences that no cluster holds together: a sentence
     /// that merges two source sentences (it sits in one cluster but matches
     /// members of another), or a pair the clusters' guard kept apart because
-    /// one of them is unlike the rest of the other's cluster. Ordered by
-    /// their first sentence, then their second.
+    /// one of them is unlike the rest of the other's cluster. A sentence is
+    /// linked to another cluster through its strongest pair only (a link is
+    /// kept when it is the strongest into the other's group for either of
+    /// its sentences). Ordered by their first sentence, then their second.
     pub links: Vec<Link>,
     /// Paragraph diffs of every pair `(a, b)` with `a < b`; empty when
     /// [`Options::diffs`] is false.
