@@ -8,6 +8,7 @@ use crate::diff::diff_paragraphs;
 use crate::model::{Analysis, Article, Options, Paragraph, ParagraphDiff, Sentence};
 use crate::normalize::{Token, tokens};
 use crate::overlap::overlap;
+use crate::paraphrase::quoted_spans;
 use crate::text::segment;
 
 /// One article to analyse.
@@ -75,6 +76,7 @@ struct Prepared<'a> {
     article: Article,
     tokens: Vec<Vec<Token>>,
     headings: Vec<bool>,
+    quotes: Vec<Vec<std::ops::Range<usize>>>,
 }
 
 /// A heading: the only sentence of its paragraph, without final punctuation.
@@ -120,6 +122,11 @@ fn prepare(input: &Input) -> Prepared<'_> {
         .iter()
         .map(|(r, p)| is_heading(&text[r.clone()], seg.paragraph_sentences[*p].len()))
         .collect();
+    let quotes = seg
+        .sentences
+        .iter()
+        .map(|(r, _)| quoted_spans(&text[r.clone()], r.start))
+        .collect();
     let title = seg
         .paragraphs
         .first()
@@ -135,6 +142,7 @@ fn prepare(input: &Input) -> Prepared<'_> {
         },
         tokens,
         headings,
+        quotes,
     }
 }
 
@@ -155,6 +163,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
             text: &p.input.text,
             sentences: &p.tokens,
             headings: &p.headings,
+            quotes: &p.quotes,
         })
         .collect();
     let Clustering { clusters, links } = cluster(&token_view, options);
