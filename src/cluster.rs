@@ -1015,12 +1015,18 @@ mod tests {
         assert_eq!(got, vec![vec![(0, 0), (0, 1), (1, 0)]]);
     }
 
+    const STORM: &str = "The storm closed every school in the county on Tuesday morning.";
+    const ROADS: &str =
+        "Officials expect the roads to reopen by Friday once crews clear the fallen trees.";
+
+    /// The two sentences above merged into one.
+    fn merged() -> String {
+        format!("{STORM} {ROADS}").replace(". O", ", and o")
+    }
+
     #[test]
     fn a_merged_sentence_links_to_the_source_its_cluster_leaves_out() {
-        let storm = "The storm closed every school in the county on Tuesday morning.";
-        let roads =
-            "Officials expect the roads to reopen by Friday once crews clear the fallen trees.";
-        let merged = format!("{storm} {roads}").replace(". O", ", and o");
+        let (storm, roads, merged) = (STORM, ROADS, merged());
         let found = analyse(&[&[storm, roads], &[&merged], &[storm, roads]], 0.6);
         // The merged sentence joins one of the two clusters...
         assert_eq!(found.clusters.len(), 2, "{:?}", found.clusters);
@@ -1056,10 +1062,7 @@ mod tests {
 
     #[test]
     fn a_sentence_links_to_another_group_once_not_to_every_copy() {
-        let storm = "The storm closed every school in the county on Tuesday morning.";
-        let roads =
-            "Officials expect the roads to reopen by Friday once crews clear the fallen trees.";
-        let merged = format!("{storm} {roads}").replace(". O", ", and o");
+        let (storm, roads, merged) = (STORM, ROADS, merged());
         let (apart, joined): (&[&str], &[&str]) = (&[storm, roads], &[&merged]);
         let texts: Vec<&[&str]> = (0..12)
             .map(|k| if k < 6 { apart } else { joined })
