@@ -62,7 +62,7 @@ mod cli {
             #[arg(long, default_value = "tests/data/eval/boundaries.jsonl")]
             boundaries: PathBuf,
             /// A directory of articles (*.txt) with gold links in links.jsonl; repeatable.
-            #[arg(long = "set", default_values = ["tests/data/seeds", "tests/data/eval/second"])]
+            #[arg(long = "set", default_values = ["tests/data/seeds", "tests/data/eval/second", "tests/data/eval/third"])]
             sets: Vec<PathBuf>,
             /// Minimum similarity (0 to 1) for two sentences to be linked.
             #[arg(long, default_value_t = wirediff::cluster::DEFAULT_THRESHOLD)]
