@@ -25,14 +25,16 @@
 //!    it, the span of their longest common run and the content words it
 //!    shares with it; the cluster lists the words that all members share.
 //! 5. **Leftover links.** A sentence sits in one cluster only, and the guard
-//!    keeps a sentence out of a group it is partly unlike; every linked pair
+//!    keeps a sentence out of a group it is partly unlike. A linked pair
 //!    that ends up in two different clusters (or with a side in none) is
-//!    reported as a [`Link`], with the same explanation, and merges nothing.
+//!    reported as a [`Link`], with the same explanation, if it is the
+//!    strongest link of one of its sentences into the other's group; links
+//!    merge nothing.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Cluster, ClusterKind, ClusterMember, Link, LinkEnd, Options, SentenceRef};
 use crate::normalize::{Token, dice, sorted_overlap};
@@ -318,9 +320,12 @@ fn first_ref(c: &Cluster) -> (usize, usize) {
         .map_or((0, 0), |m| (m.article, m.sentence))
 }
 
+/// A hash of an article's text that is the same on every platform (FxHash
+/// depends on the width of `usize`, so WebAssembly and the CLI would break
+/// ties differently): SipHash with fixed keys over the bytes.
 fn content_hash(text: &str) -> u64 {
-    let mut h = FxHasher::default();
-    text.hash(&mut h);
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(text.as_bytes());
     h.finish()
 }
 
@@ -724,9 +729,9 @@ impl Corpus<'_> {
     /// sentence in none. Each sentence keeps only its strongest edge into
     /// each other group (a sentence in no cluster is a group of its own),
     /// and an edge is kept if it is the strongest for either of its ends:
-    /// so a sentence is linked to a group once, not to every copy in it,
-    /// and hundreds of copies of two sentences give hundreds of links, not
-    /// their product.
+    /// each sentence reaches a group through one link of its own (more only
+    /// when copies in the group pick it as their best), and hundreds of
+    /// copies of two sentences give hundreds of links, not their product.
     fn links(
         &self,
         groups: &[Vec<u32>],

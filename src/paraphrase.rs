@@ -283,30 +283,57 @@ impl Terms {
 }
 
 /// Byte ranges of `sentence` (which starts at byte `start` of its text)
-/// that lie inside double quotation marks. A closing mark with no opening
-/// one before it closes a quotation that began in an earlier sentence; an
-/// opening mark with no closing one runs to the sentence's end.
+/// that lie inside quotation marks: `“…”`, `„…“`, `«…»`, `»…«` and
+/// straight `"…"`. A straight mark opens after a space, a bracket or a dash
+/// and before a non-space; otherwise it closes, and right after a digit with
+/// no quotation open it is an inch mark. A closing mark before any other
+/// mark closes a quotation that began in an earlier sentence; an opening
+/// mark with no closing one runs to the sentence's end.
 pub fn quoted_spans(sentence: &str, start: usize) -> Vec<std::ops::Range<usize>> {
+    #[derive(PartialEq)]
+    enum Role {
+        Open,
+        Close,
+    }
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
+    // The open quotation: where its text starts, and its opening mark.
+    let mut open: Option<(usize, char)> = None;
     let mut seen_any = false;
-    for (i, c) in sentence.char_indices() {
-        let at = start + i;
-        let (opens, closes) = match c {
-            '“' | '«' | '„' => (true, false),
-            '”' | '»' => (false, true),
-            '"' => (open.is_none(), open.is_some()),
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|k| chars[k].1);
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let opened_by = open.map(|(_, o)| o);
+        let starts_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p))
+            && next.is_some_and(|n| !n.is_whitespace());
+        let role = match c {
+            '„' => Role::Open,
+            '“' if opened_by == Some('„') => Role::Close,
+            '“' => Role::Open,
+            '”' => Role::Close,
+            '«' if opened_by == Some('»') => Role::Close,
+            '«' => Role::Open,
+            '»' if opened_by == Some('«') || opened_by.is_none() && !starts_word => Role::Close,
+            '»' => Role::Open,
+            '"' if opened_by.is_some() => Role::Close,
+            '"' if starts_word => Role::Open,
+            '"' if prev.is_some_and(|p| p.is_ascii_digit()) => continue,
+            '"' => Role::Close,
             _ => continue,
         };
-        if closes {
-            let from = open.take().unwrap_or(if seen_any { at } else { start });
-            spans.push(from..at);
-        } else if opens && open.is_none() {
-            open = Some(at + c.len_utf8());
+        let at = start + i;
+        match (role, open) {
+            (Role::Close, Some((from, _))) => {
+                spans.push(from..at);
+                open = None;
+            }
+            (Role::Close, None) if !seen_any => spans.push(start..at),
+            (Role::Open, None) => open = Some((at + c.len_utf8(), c)),
+            _ => {}
         }
         seen_any = true;
     }
-    if let Some(from) = open {
+    if let Some((from, _)) = open {
         spans.push(from..start + sentence.len());
     }
     spans.retain(|r| !r.is_empty());
@@ -394,6 +421,18 @@ mod tests {
         );
         assert_eq!(quoted("He added: “We will"), ["We will"]);
         assert_eq!(quoted("«Oui», dit-il."), ["Oui"]);
+        assert_eq!(
+            quoted("„Wir schaffen das“, sagte sie."),
+            ["Wir schaffen das"]
+        );
+        assert_eq!(
+            quoted("Sie sagte: »Wir schaffen das«."),
+            ["Wir schaffen das"]
+        );
+        // A straight mark after a word closes a quotation begun earlier; after
+        // a digit it is an inch mark.
+        assert_eq!(quoted("We will win,\" Whitfield said."), ["We will win,"]);
+        assert_eq!(quoted("He is 6'5\" tall and said \"hi\"."), ["hi"]);
         // Apostrophes and single quotes are not quotation marks here.
         assert!(quoted("Nvidia’s chips, the ‘best’ ones").is_empty());
         // Offsets are into the whole text.
