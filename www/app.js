@@ -11,7 +11,10 @@ const state = {
   request: 0,
   analysis: null,
   view: 'articles',
+  /** The groups pinned, pointed at and focused (keys as in `groupKey`). */
   pinned: null,
+  hovered: null,
+  focused: null,
   prefs: loadPrefs(),
 };
 
@@ -107,6 +110,7 @@ function render() {
   const handlers = { rename: startRename, remove: removeArticle, show: showCluster };
   if (state.view === 'articles') {
     clear($('columns')).append(...a.articles.map((_, i) => renderColumn(a, i, handlers)));
+    resetMarks();
     $('explain').hidden = true;
   } else if (state.view === 'clusters') {
     renderClusters(a, $('cluster-list'), handlers);
@@ -138,38 +142,83 @@ function renderDiffView() {
 
 // ----- Highlighting shared sentences -----------------------------------
 
+// A group is lit while it is pinned, pointed at or focused: its own
+// sentences get `lit` (and `pinned` for the pinned group), the sentences it
+// is linked to outside it get `related`. Lookups are cached per rendering,
+// so hovering stays instant with thousands of sentences and links.
+const marks = { lit: new Set(), related: new Set(), pinned: new Set() };
+const lookups = { spans: null, mates: new Map(), related: new Map() };
+
+/** Forgets the marks and lookups of the previous rendering of the columns. */
+function resetMarks() {
+  state.pinned = null;
+  state.hovered = null;
+  state.focused = null;
+  for (const kind of Object.keys(marks)) marks[kind] = new Set();
+  lookups.spans = null;
+  lookups.mates.clear();
+  lookups.related.clear();
+}
+
 function spanOf(a, s) {
-  return document.querySelector(`#columns .s.shared[data-article="${a}"][data-sentence="${s}"]`);
+  if (!lookups.spans) {
+    lookups.spans = new Map();
+    for (const span of $('columns').querySelectorAll('.s.shared[data-group]')) {
+      lookups.spans.set(`${span.dataset.article}-${span.dataset.sentence}`, span);
+    }
+  }
+  return lookups.spans.get(`${a}-${s}`);
+}
+
+function cached(map, key, compute) {
+  if (!map.has(key)) map.set(key, compute());
+  return map.get(key);
 }
 
 /** The spans of group `key` (a cluster, or one linked sentence). */
 function mates(key) {
-  return document.querySelectorAll(`#columns .s.shared[data-group="${key}"]`);
+  return cached(lookups.mates, key, () => groupSentences(state.analysis, key)
+    .map(([a, s]) => spanOf(a, s)).filter(Boolean));
 }
 
 /** The spans of the sentences outside group `key` that it is linked to. */
 function related(key) {
-  return groupLinks(state.analysis, key)
-    .map(({ outside }) => spanOf(outside.article, outside.sentence))
-    .filter(Boolean);
+  return cached(lookups.related, key, () => [...new Set(groupLinks(state.analysis, key)
+    .map(({ outside }) => spanOf(outside.article, outside.sentence)).filter(Boolean))]);
+}
+
+/** Brings the marks in line with the pinned, pointed-at and focused groups. */
+function refreshMarks() {
+  const want = { lit: new Set(), related: new Set(), pinned: new Set() };
+  for (const key of new Set([state.pinned, state.hovered, state.focused])) {
+    if (key === null) continue;
+    for (const span of mates(key)) want.lit.add(span);
+    for (const span of related(key)) want.related.add(span);
+  }
+  if (state.pinned !== null) for (const span of mates(state.pinned)) want.pinned.add(span);
+  for (const kind of Object.keys(marks)) {
+    for (const span of marks[kind]) {
+      if (want[kind].has(span)) continue;
+      span.classList.remove(kind);
+      if (kind === 'pinned') span.setAttribute('aria-pressed', 'false');
+    }
+    for (const span of want[kind]) {
+      if (marks[kind].has(span)) continue;
+      span.classList.add(kind);
+      if (kind === 'pinned') span.setAttribute('aria-pressed', 'true');
+    }
+    marks[kind] = want[kind];
+  }
 }
 
 /**
- * Lights group `key` up (or down), and marks the sentences it is linked to
- * outside it. With `from` (the sentence being pointed at), the other columns
- * scroll to their copies; the pointed-at column stays still so that the
- * text under the pointer does not move.
+ * Scrolls every column but `from`'s to group `key`'s copy in it, else to a
+ * sentence linked to the group; the pointed-at column stays still so that
+ * the text under the pointer does not move.
  */
-function light(key, on, from) {
-  const own = from && from.closest('.column');
-  const mine = [...mates(key)];
-  const others = related(key);
-  for (const span of mine) span.classList.toggle('lit', on);
-  for (const span of others) span.classList.toggle('related', on);
-  if (!on || !from) return;
-  // Each other column scrolls to the group's own copy, else to a related one.
-  const scrolled = new Set([own]);
-  for (const span of [...mine, ...others]) {
+function bringIntoView(key, from) {
+  const scrolled = new Set([from.closest('.column')]);
+  for (const span of [...mates(key), ...related(key)]) {
     const column = span.closest('.column');
     if (scrolled.has(column)) continue;
     scrolled.add(column);
@@ -182,30 +231,28 @@ function light(key, on, from) {
   }
 }
 
-/** Pins group `key` (null: unpins); `from` is the sentence chosen, if any. */
-function pin(key, from) {
-  if (state.pinned !== null) {
-    for (const span of mates(state.pinned)) {
-      span.classList.remove('pinned', 'lit');
-      span.setAttribute('aria-pressed', 'false');
-    }
-    for (const span of related(state.pinned)) span.classList.remove('related');
-  }
-  if (key === null || key === state.pinned) {
-    state.pinned = null;
+/**
+ * Pins group `key`, or unpins it if it is pinned already (`toggle`); null
+ * unpins. `from` is the sentence chosen, if any.
+ */
+function pin(key, from, toggle = true) {
+  const next = key === state.pinned && toggle ? null : key;
+  state.pinned = next;
+  refreshMarks();
+  if (next === null) {
     $('explain').hidden = true;
+    $('explain-status').textContent = 'Unpinned.';
     return;
   }
-  state.pinned = key;
-  for (const span of mates(key)) {
-    span.classList.add('pinned', 'lit');
-    span.setAttribute('aria-pressed', 'true');
-  }
-  for (const span of related(key)) span.classList.add('related');
-  clear($('explain')).append(...renderExplanation(state.analysis, key));
+  const explanation = renderExplanation(state.analysis, next);
+  clear($('explain')).append(...explanation);
   $('explain').hidden = false;
+  // Screen readers hear the heading and the size, not every list item.
+  const links = groupLinks(state.analysis, next).length;
+  $('explain-status').textContent = `Pinned. ${explanation[0].textContent}.`
+    + (links ? ` ${links} linked ${links > 1 ? 'sentences' : 'sentence'} outside it.` : '');
   // The explanation takes room from the columns: bring the copies back into view.
-  if (from) light(key, true, from);
+  if (from) bringIntoView(next, from);
 }
 
 function sentenceOf(event) {
@@ -215,25 +262,25 @@ function sentenceOf(event) {
 
 function wireColumns() {
   const columns = $('columns');
-  const enter = (event) => {
+  const point = (field) => (event) => {
     const span = sentenceOf(event);
-    if (span) light(span.dataset.group, true, span);
+    const key = span ? span.dataset.group : null;
+    if (key === state[field]) return;
+    state[field] = key;
+    refreshMarks();
+    if (span) bringIntoView(key, span);
   };
-  const leave = (event) => {
+  const leave = (field) => (event) => {
     const span = sentenceOf(event);
-    if (span && span.dataset.group !== state.pinned) {
-      light(span.dataset.group, false);
-      // Unmarking may have cleared marks the pinned group still needs.
-      if (state.pinned !== null) {
-        for (const s of mates(state.pinned)) s.classList.add('lit');
-        for (const s of related(state.pinned)) s.classList.add('related');
-      }
-    }
+    // Moving onto the sentence's own badge or underline is not leaving it.
+    if (!span || span.contains(event.relatedTarget)) return;
+    state[field] = null;
+    refreshMarks();
   };
-  columns.addEventListener('mouseover', enter);
-  columns.addEventListener('mouseout', leave);
-  columns.addEventListener('focusin', enter);
-  columns.addEventListener('focusout', leave);
+  columns.addEventListener('mouseover', point('hovered'));
+  columns.addEventListener('mouseout', leave('hovered'));
+  columns.addEventListener('focusin', point('focused'));
+  columns.addEventListener('focusout', leave('focused'));
   columns.addEventListener('click', (event) => {
     const span = sentenceOf(event);
     if (span) pin(span.dataset.group, span);
@@ -253,13 +300,12 @@ function wireColumns() {
 function showCluster(c) {
   selectView('articles');
   const key = `c${c}`;
-  pin(key);
   const first = mates(key)[0];
   if (first) {
     first.scrollIntoView({ block: 'center' });
-    light(key, true, first);
     first.focus({ preventScroll: true });
   }
+  pin(key, first, false);
 }
 
 // ----- Views -------------------------------------------------------------

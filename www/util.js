@@ -36,17 +36,10 @@ function clear(node) {
   return node;
 }
 
+// The analysis reports UTF-8 byte offsets; JavaScript strings count UTF-16
+// units, so text is cut from the encoded bytes.
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-/**
- * The part of `text` between two UTF-8 byte offsets: the analysis reports
- * byte offsets, JavaScript strings count UTF-16 units.
- */
-function sliceBytes(text, start, end) {
-  const bytes = encoder.encode(text);
-  return decoder.decode(bytes.subarray(start, end));
-}
 
 /**
  * Decodes base64 (the embedded WebAssembly module). A plain loop: about ten
@@ -76,6 +69,9 @@ function percent(share) {
 function palette(cluster) {
   return `pal-${cluster % 8}`;
 }
+
+/** Kinds of link, the closest first. */
+const KIND_ORDER = ['verbatim', 'near', 'paraphrase'];
 
 const KIND_LABEL = {
   verbatim: 'copied word for word',

@@ -84,7 +84,9 @@ function renderSentence(analysis, a, s) {
   const also = extra ? `, like ${extra} more sentence${extra > 1 ? 's' : ''} outside it` : '';
   const attrs = { tabindex: 0, role: 'button', 'aria-pressed': 'false', dataset: { group: key, article: a, sentence: s } };
   if (sentence.cluster === null) {
-    const kinds = sentence.links.map((l) => analysis.links[l].kind).sort();
+    // Its closest relation: word for word, then lightly edited, then rewritten.
+    const kinds = sentence.links.map((l) => analysis.links[l].kind)
+      .sort((x, y) => KIND_ORDER.indexOf(x) - KIND_ORDER.indexOf(y));
     const names = [...new Set(sentence.links.map((l) => {
       const link = analysis.links[l];
       return analysis.articles[link.a.article === a ? link.b.article : link.a.article].name;
@@ -104,12 +106,16 @@ function renderSentence(analysis, a, s) {
 /** The sentence text with its longest common run underlined. */
 function runText(analysis, member) {
   const sentence = analysis.articles[member.article].sentences[member.sentence];
-  const article = analysis.source[member.article];
-  if (member.run_end <= member.run_start || !article) return [sentence.text];
+  if (member.run_end <= member.run_start || !analysis.source[member.article]) return [sentence.text];
+  // Each article is encoded once, not once per explained sentence.
+  analysis.bytes = analysis.bytes || [];
+  const bytes = analysis.bytes[member.article] = analysis.bytes[member.article]
+    || encoder.encode(analysis.source[member.article]);
+  const part = (start, end) => decoder.decode(bytes.subarray(start, end));
   return [
-    sliceBytes(article, sentence.start, member.run_start),
-    el('span', { class: 'run' }, sliceBytes(article, member.run_start, member.run_end)),
-    sliceBytes(article, member.run_end, sentence.end),
+    part(sentence.start, member.run_start),
+    el('span', { class: 'run' }, part(member.run_start, member.run_end)),
+    part(member.run_end, sentence.end),
   ];
 }
 
@@ -137,7 +143,7 @@ function renderExplanation(analysis, key) {
  * `from` names the group's sentence each link starts from.
  */
 function renderOutsideLinks(analysis, links, from) {
-  const items = links.map(({ link, inside, outside }) => {
+  const item = ({ link, inside, outside }) => {
     const source = analysis.articles[inside.article];
     const to = analysis.articles[outside.article];
     const measure = link.kind === 'paraphrase'
@@ -148,9 +154,21 @@ function renderOutsideLinks(analysis, links, from) {
       el('div', { class: 'words' }, KIND_LABEL[link.kind]
         + (from ? ` from ${source.name}\u2019s \u201c${clip(source.sentences[inside.sentence].text, 60)}\u201d` : '')
         + `: ${measure}, ${link.run_words} words in a row the same (underlined). Shared words: ${outside.shared.join(', ') || '(none)'}`));
-  });
-  return el('ul', null, items);
+  };
+  // A long list (hundreds of copies) starts short and grows on request.
+  const list = el('ul', null, links.slice(0, OUTSIDE_SHOWN).map(item));
+  if (links.length > OUTSIDE_SHOWN) {
+    const more = el('li', null, el('button', {
+      type: 'button',
+      onclick: () => { more.remove(); list.append(...links.slice(OUTSIDE_SHOWN).map(item)); },
+    }, `Show all ${links.length}`));
+    list.append(more);
+  }
+  return list;
 }
+
+/** How many links outside a group the explanation lists at first. */
+const OUTSIDE_SHOWN = 30;
 
 /** `text` cut to about `n` characters at a word boundary. */
 function clip(text, n) {

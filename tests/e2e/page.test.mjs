@@ -221,6 +221,58 @@ describe('page features', () => {
     await context.close();
   });
 
+  test('marks follow the pinned, pointed-at and focused groups across views', async () => {
+    const { context, page, problems } = await open(pathToFileURL(page_path).href);
+    const marked = (kind) => page.$$eval(`#columns .s.shared.${kind}`, (spans) => spans.map((s) => `${s.dataset.article}-${s.dataset.sentence}`).sort());
+    // Expected marks of a group, from the analysis itself.
+    const expected = (key) => page.evaluate((key) => ({
+      lit: groupSentences(state.analysis, key).map(([a, s]) => `${a}-${s}`).sort(),
+      related: [...new Set(groupLinks(state.analysis, key).map(({ outside: o }) => `${o.article}-${o.sentence}`))]
+        .filter((k) => !groupSentences(state.analysis, key).some(([a, s]) => `${a}-${s}` === k)).sort(),
+    }), key);
+    const [first, second] = await page.evaluate(() => {
+      const keys = [];
+      state.analysis.articles.forEach((art, a) => art.sentences.forEach((s, k) => {
+        const key = groupKey(state.analysis, a, k);
+        if (key && s.links.length && !keys.some((x) => x.key === key)) keys.push({ key, a, s: k });
+      }));
+      return keys.slice(0, 2);
+    });
+    const span = (x) => page.locator(`#columns .s.shared[data-article="${x.a}"][data-sentence="${x.s}"]`);
+    // A pin does not survive a change of view: back in the articles, one
+    // click pins again and nothing is left marked.
+    await span(first).click();
+    await page.click('#tab-clusters');
+    await page.click('#tab-articles');
+    assert.equal(await page.locator('#explain').isHidden(), true);
+    assert.deepEqual(await marked('pinned'), []);
+    await span(first).click();
+    await page.locator('#explain').waitFor({ state: 'visible' });
+    assert.deepEqual(await marked('pinned'), (await expected(first.key)).lit);
+    // Focus another group and unpin: the focused group keeps all its marks.
+    await span(second).focus();
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('Escape');
+    await page.locator('#explain').waitFor({ state: 'hidden' });
+    const want = await expected(second.key);
+    assert.deepEqual(await marked('lit'), want.lit);
+    assert.ok(want.related.length > 0);
+    for (const k of want.related) assert.ok((await marked('related')).includes(k), `${k} stays boxed`);
+    assert.deepEqual(await marked('pinned'), []);
+    // "Show in the articles" pins even the group that was pinned before.
+    await span(first).click();
+    await page.click('#tab-clusters');
+    const c = Number(first.key.slice(1));
+    if (first.key.startsWith('c')) {
+      await page.locator(`#cluster-${c}`).getByRole('button', { name: 'Show in the articles' }).click();
+      await page.locator('#explain').waitFor({ state: 'visible' });
+      assert.deepEqual(await marked('pinned'), (await expected(first.key)).lit);
+    }
+    assert.match(await page.textContent('#explain-status'), /^Pinned\./);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('keyboard: Enter pins a focused shared sentence, arrow keys switch views', async () => {
     const { context, page, problems } = await open(pathToFileURL(page_path).href);
     await page.locator('#columns .s.shared').first().focus();
