@@ -598,7 +598,8 @@ impl<'a> Corpus<'a> {
         2 * linked >= pairs
     }
 
-    /// How `item` relates to `rep`, given their word similarity.
+    /// How `item` relates to `rep` (a cluster's representative, or the other
+    /// end of a link), given their word similarity.
     fn kind(&self, item: &Item, rep: &Item, similarity: f64) -> ClusterKind {
         if item.words.seq == rep.words.seq {
             ClusterKind::Verbatim
@@ -778,13 +779,6 @@ impl Corpus<'_> {
     fn describe_link(&self, i: u32, j: u32, edge: &Edge, explain: &Explainer) -> Link {
         let (a, b) = (self.item(i), self.item(j));
         let s = score_words(&a.words, &b.words);
-        let kind = if a.words.seq == b.words.seq {
-            ClusterKind::Verbatim
-        } else if edge.near {
-            ClusterKind::Near
-        } else {
-            ClusterKind::Paraphrase
-        };
         let end = |item: &Item, run: &Range<usize>, other: &Item| {
             let (run_start, run_end) = self.run_span(item, run);
             LinkEnd {
@@ -798,7 +792,7 @@ impl Corpus<'_> {
         Link {
             a: end(a, &s.run_a, b),
             b: end(b, &s.run_b, a),
-            kind,
+            kind: self.kind(a, b, s.similarity),
             similarity: s.similarity,
             score: edge.score,
             run_words: s.run_a.len(),
