@@ -33,8 +33,8 @@ impl Input {
 pub enum Error {
     /// Fewer than two articles were given.
     TooFewArticles(usize),
-    /// The named article has no words.
-    EmptyArticle(String),
+    /// The article at `index` (in input order), named `name`, has no words.
+    EmptyArticle { index: usize, name: String },
     /// An option is out of range.
     InvalidOption(String),
 }
@@ -43,7 +43,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::TooFewArticles(n) => write!(f, "need at least two articles to compare, got {n}"),
-            Error::EmptyArticle(name) => write!(f, "{name}: the article has no words"),
+            Error::EmptyArticle { name, .. } => write!(f, "{name}: the article has no words"),
             Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
         }
     }
@@ -146,6 +146,13 @@ fn prepare(input: &Input) -> Prepared<'_> {
     }
 }
 
+/// Whether `text` has a word to match on: an article without one (only
+/// punctuation, symbols or invisible characters) is refused by [`analyze`].
+pub fn has_words(text: &str) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().next().is_some()
+}
+
 /// Analyses two or more articles: segments them, clusters their shared
 /// sentences, summarises the overlap and, if asked, diffs every pair.
 pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
@@ -154,8 +161,12 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
         return Err(Error::TooFewArticles(inputs.len()));
     }
     let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
-    if let Some(p) = prepared.iter().find(|p| p.tokens.iter().all(Vec::is_empty)) {
-        return Err(Error::EmptyArticle(p.input.name.clone()));
+    if let Some(index) = prepared
+        .iter()
+        .position(|p| p.tokens.iter().all(Vec::is_empty))
+    {
+        let name = inputs[index].name.clone();
+        return Err(Error::EmptyArticle { index, name });
     }
     let token_view: Vec<ArticleTokens> = prepared
         .iter()
