@@ -32,11 +32,13 @@ use similar::Algorithm;
 use similar::Instant;
 #[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
+
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{DiffOp, DiffTag, InlineChange, ParagraphDiff};
-use crate::normalize::{dice, fold_text, sorted_overlap};
+use crate::normalize::{dice, fold_word, sorted_overlap};
 
 /// Minimum word similarity for a deleted and an inserted paragraph to be
 /// shown as one changed paragraph. At 0.5, half the words of the two
@@ -44,20 +46,44 @@ use crate::normalize::{dice, fold_text, sorted_overlap};
 /// paragraphs that merely share a topic's names do not.
 pub const CHANGE_THRESHOLD: f64 = 0.5;
 
-/// Largest replaced block (old × new paragraphs) that is aligned pair by pair.
-const MAX_ALIGN_CELLS: usize = 250_000;
+/// Most word comparisons the pairing of one diff may spend (summed sizes of
+/// the paragraph pairs it scores). Past it the pairing stops, as at the
+/// deadline, and the diff says it is coarser than it could be.
+pub const PAIRING_BUDGET: u64 = 50_000_000;
+
+/// Folded words of both articles, interned so that paragraphs compare as
+/// sorted id lists.
+#[derive(Default)]
+struct Words {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Words {
+    /// The sorted word ids of a paragraph (a multiset).
+    fn bag(&mut self, paragraph: &str) -> Vec<u32> {
+        let mut bag: Vec<u32> = paragraph
+            .unicode_words()
+            .map(|w| {
+                let next = self.ids.len() as u32;
+                *self.ids.entry(fold_word(w)).or_insert(next)
+            })
+            .collect();
+        bag.sort_unstable();
+        bag
+    }
+}
 
 /// One side of a diff: the text, its paragraph chunks and their word bags.
 struct Side<'a> {
     text: &'a str,
     chunks: Vec<Range<usize>>,
     keys: Vec<String>,
-    /// Sorted folded words of each paragraph, for the Dice similarity.
-    bags: Vec<Vec<String>>,
+    /// Sorted interned folded words of each paragraph, for the Dice similarity.
+    bags: Vec<Vec<u32>>,
 }
 
 impl<'a> Side<'a> {
-    fn new(text: &'a str, paragraphs: &[Range<usize>]) -> Self {
+    fn new(text: &'a str, paragraphs: &[Range<usize>], words: &mut Words) -> Self {
         let chunks = (0..paragraphs.len())
             .map(|i| {
                 let start = if i == 0 { 0 } else { paragraphs[i].start };
@@ -71,15 +97,7 @@ impl<'a> Side<'a> {
             .collect();
         let bags = paragraphs
             .iter()
-            .map(|p| {
-                let mut words: Vec<String> = fold_text(&text[p.clone()])
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned)
-                    .collect();
-                words.sort_unstable();
-                words
-            })
+            .map(|p| words.bag(&text[p.clone()]))
             .collect();
         Side {
             text,
@@ -120,8 +138,18 @@ fn canonical(paragraph: &str) -> String {
 }
 
 /// Dice coefficient of two sorted word multisets (0 when both are empty).
-pub fn bag_similarity(a: &[String], b: &[String]) -> f64 {
+pub fn bag_similarity<T: Ord>(a: &[T], b: &[T]) -> f64 {
     dice(sorted_overlap(a, b, |x, y| x.cmp(y)), a.len(), b.len())
+}
+
+/// The fewest shared words two multisets of sizes `len` and any other size
+/// need for a Dice coefficient of [`CHANGE_THRESHOLD`]: with `c` shared of
+/// `a` and `b` words, `2c / (a + b) >= t` and `c <= b` give
+/// `c >= t·a / (2 − t)`.
+fn min_shared(len: usize) -> usize {
+    let t = CHANGE_THRESHOLD;
+    // The small margin keeps an exact bound from rounding up past itself.
+    ((t * len as f64 / (2.0 - t)) - 1e-9).ceil().max(1.0) as usize
 }
 
 /// Diffs article `a` (old) against article `b` (new), given their paragraph
@@ -132,8 +160,9 @@ pub fn diff_paragraphs(
     timeout: Duration,
 ) -> ParagraphDiff {
     let deadline = Instant::now().checked_add(timeout);
-    let old = Side::new(a_text, a_paragraphs);
-    let new = Side::new(b_text, b_paragraphs);
+    let mut words = Words::default();
+    let old = Side::new(a_text, a_paragraphs, &mut words);
+    let new = Side::new(b_text, b_paragraphs, &mut words);
     let mut ops = Vec::new();
     // A text with no paragraph (empty or white space only) has no chunk; its
     // white space still belongs in the diff so that both sides rebuild.
@@ -143,6 +172,10 @@ pub fn diff_paragraphs(
     if new.chunks.is_empty() && !b_text.is_empty() {
         ops.push(whole_text_op(DiffTag::Insert, "", b_text));
     }
+    let mut budget = Budget {
+        deadline,
+        work: PAIRING_BUDGET,
+    };
     let mut timed_out = false;
     for op in
         similar::capture_diff_slices_deadline(Algorithm::Patience, &old.keys, &new.keys, deadline)
@@ -163,7 +196,7 @@ pub fn diff_paragraphs(
                 }
             }
             _ => {
-                timed_out |= align(&old, old_range, &new, new_range, deadline, &mut ops);
+                timed_out |= align(&old, old_range, &new, new_range, &mut budget, &mut ops);
             }
         }
     }
@@ -192,22 +225,38 @@ fn past(deadline: Option<Instant>) -> bool {
     deadline.is_some_and(|d| Instant::now() > d)
 }
 
+/// What the pairing of one diff may still spend: time and word comparisons.
+struct Budget {
+    deadline: Option<Instant>,
+    work: u64,
+}
+
+impl Budget {
+    /// Spends `cost` word comparisons; false once the work or the time is
+    /// used up (the clock is read at most once per 64k comparisons).
+    fn spend(&mut self, cost: u64) -> bool {
+        let before = self.work;
+        self.work = self.work.saturating_sub(cost);
+        let checked = before >> 16 != self.work >> 16;
+        self.work > 0 && !(checked && past(self.deadline))
+    }
+}
+
 /// Emits the ops of a replaced block, pairing similar paragraphs into
-/// changes. Returns true if the deadline stopped the pairing.
+/// changes. Returns true if the budget stopped the pairing.
 fn align(
     old: &Side,
     old_range: Range<usize>,
     new: &Side,
     new_range: Range<usize>,
-    deadline: Option<Instant>,
+    budget: &mut Budget,
     ops: &mut Vec<DiffOp>,
 ) -> bool {
-    let (n, m) = (old_range.len(), new_range.len());
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     let mut timed_out = false;
-    if n > 0 && m > 0 && n * m <= MAX_ALIGN_CELLS {
-        match best_alignment(old, old_range.clone(), new, new_range.clone(), deadline) {
-            Some(found) => pairs = found,
+    if !old_range.is_empty() && !new_range.is_empty() {
+        match similar_pairs(old, old_range.clone(), new, new_range.clone(), budget) {
+            Some(found) => pairs = heaviest_chain(found),
             None => timed_out = true,
         }
     }
@@ -240,7 +289,7 @@ fn align(
         }
         if po < old_range.end {
             let (old_text, new_text) = (old.chunk(po), new.chunk(pn));
-            let inline = inline_diff(&old_text, &new_text, deadline);
+            let inline = inline_diff(&old_text, &new_text, budget.deadline);
             ops.push(DiffOp {
                 tag: DiffTag::Change,
                 old: Some(po),
@@ -257,60 +306,150 @@ fn align(
     timed_out
 }
 
-/// Order-preserving pairing of old and new paragraphs that maximises the
-/// summed similarity of pairs at or above [`CHANGE_THRESHOLD`]; `None` if the
-/// deadline passed. Returns `(old, new, similarity)` in order.
-fn best_alignment(
+/// Every pair of an old and a new paragraph of the block whose similarity
+/// reaches [`CHANGE_THRESHOLD`], as `(old, new, similarity)` sorted by old
+/// then new paragraph; `None` if the budget ran out.
+///
+/// Only pairs that can reach the threshold are scored (prefix filtering):
+/// words are ordered rarest first within the block, and two paragraphs that
+/// share at least `c` words share a word among the first `len − c + 1` of
+/// each (copies of a word count as distinct tokens, so multisets behave as
+/// sets). With [`min_shared`] as `c`, no qualifying pair is missed, and the
+/// cost follows the pairs that share rare words rather than the product of
+/// the block's sides.
+fn similar_pairs(
     old: &Side,
     old_range: Range<usize>,
     new: &Side,
     new_range: Range<usize>,
-    deadline: Option<Instant>,
+    budget: &mut Budget,
 ) -> Option<Vec<(usize, usize, f64)>> {
-    let (n, m) = (old_range.len(), new_range.len());
-    let mut sim = vec![0.0f64; n * m];
-    for i in 0..n {
-        if past(deadline) {
+    let old_bags = &old.bags[old_range.clone()];
+    let new_bags = &new.bags[new_range.clone()];
+    // Block-wide word counts, then each paragraph's tokens rarest first:
+    // `(count, word, copy)` with the copy number telling repeats apart.
+    let mut count: FxHashMap<u32, u32> = FxHashMap::default();
+    for &w in old_bags.iter().chain(new_bags).flatten() {
+        *count.entry(w).or_insert(0) += 1;
+    }
+    let prefix = |bag: &[u32]| -> Vec<(u32, u32, u32)> {
+        let mut tokens: Vec<(u32, u32, u32)> = Vec::with_capacity(bag.len());
+        for (k, &w) in bag.iter().enumerate() {
+            let copy = if k > 0 && bag[k - 1] == w {
+                tokens.last().map_or(0, |t| t.2 + 1)
+            } else {
+                0
+            };
+            tokens.push((count[&w], w, copy));
+        }
+        tokens.sort_unstable();
+        tokens.truncate(bag.len() + 1 - min_shared(bag.len()).min(bag.len()));
+        tokens
+    };
+    let mut index: FxHashMap<(u32, u32, u32), Vec<u32>> = FxHashMap::default();
+    for (j, bag) in new_bags.iter().enumerate() {
+        if !budget.spend(bag.len() as u64) {
             return None;
         }
-        for j in 0..m {
-            let s = bag_similarity(
-                &old.bags[old_range.start + i],
-                &new.bags[new_range.start + j],
-            );
-            sim[i * m + j] = if s >= CHANGE_THRESHOLD { s } else { 0.0 };
+        for token in prefix(bag) {
+            index.entry(token).or_default().push(j as u32);
         }
     }
-    // best[i][j]: best total for the first i old and j new paragraphs.
-    let w = m + 1;
-    let mut best = vec![0.0f64; (n + 1) * w];
-    for i in 1..=n {
-        for j in 1..=m {
-            let s = sim[(i - 1) * m + (j - 1)];
-            let diag = if s > 0.0 {
-                best[(i - 1) * w + j - 1] + s
-            } else {
-                0.0
-            };
-            best[i * w + j] = best[(i - 1) * w + j].max(best[i * w + j - 1]).max(diag);
-        }
-    }
+    let mut seen: Vec<usize> = vec![usize::MAX; new_bags.len()];
     let mut pairs = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 && j > 0 {
-        let s = sim[(i - 1) * m + (j - 1)];
-        if s > 0.0 && best[i * w + j] == best[(i - 1) * w + j - 1] + s {
-            pairs.push((old_range.start + i - 1, new_range.start + j - 1, s));
-            i -= 1;
-            j -= 1;
-        } else if best[i * w + j] == best[(i - 1) * w + j] {
-            i -= 1;
-        } else {
-            j -= 1;
+    for (i, a) in old_bags.iter().enumerate() {
+        if a.is_empty() {
+            continue;
+        }
+        for token in prefix(a) {
+            let Some(list) = index.get(&token) else {
+                continue;
+            };
+            for &j in list {
+                let j = j as usize;
+                if std::mem::replace(&mut seen[j], i) == i {
+                    continue;
+                }
+                let b = &new_bags[j];
+                // A pair that cannot share enough words is not scored.
+                if min_shared(a.len()) > b.len() || min_shared(b.len()) > a.len() {
+                    continue;
+                }
+                if !budget.spend((a.len() + b.len()) as u64) {
+                    return None;
+                }
+                let s = bag_similarity(a, b);
+                if s >= CHANGE_THRESHOLD {
+                    pairs.push((old_range.start + i, new_range.start + j, s));
+                }
+            }
         }
     }
-    pairs.reverse();
+    pairs.sort_unstable_by_key(|&(i, j, _)| (i, j));
     Some(pairs)
+}
+
+/// The order-preserving choice of pairs (strictly increasing in both old and
+/// new paragraph) with the largest summed similarity: the heaviest
+/// increasing chain, found with a Fenwick tree of prefix maxima over the
+/// new paragraphs, in `O(p log p)` for `p` pairs. `pairs` is sorted by old
+/// then new paragraph; ties keep the earliest pairs.
+fn heaviest_chain(pairs: Vec<(usize, usize, f64)>) -> Vec<(usize, usize, f64)> {
+    if pairs.is_empty() {
+        return pairs;
+    }
+    // New paragraphs ranked, so the tree spans only those in some pair.
+    let mut columns: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let rank = |j: usize| columns.partition_point(|&c| c < j);
+    // tree[k]: the best (total, pair) among chains ending in columns of its range.
+    let mut tree: Vec<(f64, usize)> = vec![(0.0, usize::MAX); columns.len() + 1];
+    let better = |x: (f64, usize), y: (f64, usize)| x.0 > y.0 || (x.0 == y.0 && x.1 < y.1);
+    // Best chain ending at each pair: (total, previous pair).
+    let mut ending: Vec<(f64, usize)> = Vec::with_capacity(pairs.len());
+    let mut row_start = 0;
+    while row_start < pairs.len() {
+        let row = pairs[row_start].0;
+        let row_end = row_start + pairs[row_start..].iter().take_while(|p| p.0 == row).count();
+        // Query the whole row before updating, so one old paragraph pairs once.
+        for &(_, j, s) in &pairs[row_start..row_end] {
+            let mut best = (0.0, usize::MAX);
+            let mut k = rank(j); // Columns strictly before j: 1-based prefix k.
+            while k > 0 {
+                if better(tree[k], best) {
+                    best = tree[k];
+                }
+                k &= k - 1;
+            }
+            ending.push((best.0 + s, best.1));
+        }
+        for (p, &(_, j, _)) in pairs.iter().enumerate().take(row_end).skip(row_start) {
+            let value = (ending[p].0, p);
+            let mut k = rank(j) + 1;
+            while k < tree.len() {
+                if better(value, tree[k]) {
+                    tree[k] = value;
+                }
+                k += k & k.wrapping_neg();
+            }
+        }
+        row_start = row_end;
+    }
+    let mut last = (0..pairs.len()).fold(usize::MAX, |b, p| {
+        if b == usize::MAX || ending[p].0 > ending[b].0 {
+            p
+        } else {
+            b
+        }
+    });
+    let mut chain = Vec::new();
+    while last != usize::MAX {
+        chain.push(pairs[last]);
+        last = ending[last].1;
+    }
+    chain.reverse();
+    chain
 }
 
 /// Word-level diff of two paragraph chunks. Concatenating the `equal` and
@@ -452,6 +591,6 @@ mod tests {
             v
         };
         assert_eq!(bag_similarity(&bag("a b c d"), &bag("a b c e")), 0.75);
-        assert_eq!(bag_similarity(&[], &[]), 0.0);
+        assert_eq!(bag_similarity::<u32>(&[], &[]), 0.0);
     }
 }
