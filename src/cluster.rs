@@ -258,7 +258,7 @@ pub struct ArticleTokens<'a> {
     pub quotes: &'a [Vec<Range<usize>>],
 }
 
-/// What links two sentences.
+/// What links two sentences (or two variants: see [`Variant`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Edge {
     /// Word similarity for near links, paraphrase score for paraphrases.
@@ -266,10 +266,69 @@ struct Edge {
     near: bool,
 }
 
+/// Sentences that are the same for matching: the same folded words in the
+/// same order, the same heading flag and the same quoted terms. Copies are
+/// grouped once, so candidates, scores and groups are worked out per variant
+/// and a sentence copied `k` times costs about `k`, not `k²`; copies inside
+/// one article count once towards the index's posting cap.
+struct Variant {
+    /// Items holding it, in corpus order (article, then sentence).
+    items: Vec<u32>,
+    /// `(article, copies)`, by article.
+    articles: Vec<(usize, u32)>,
+    /// The smallest content key of its items, for tie breaking.
+    key: (u64, usize),
+}
+
+impl Variant {
+    fn copies(&self) -> u64 {
+        self.items.len() as u64
+    }
+
+    /// Copies of this variant in `article`.
+    fn copies_in(&self, article: usize) -> u64 {
+        self.articles
+            .binary_search_by_key(&article, |&(a, _)| a)
+            .map_or(0, |k| u64::from(self.articles[k].1))
+    }
+
+    /// Pairs of its copies that lie in different articles.
+    fn pairs_within(&self) -> u64 {
+        let same: u64 = self
+            .articles
+            .iter()
+            .map(|&(_, c)| u64::from(c) * u64::from(c))
+            .sum();
+        (self.copies() * self.copies() - same) / 2
+    }
+
+    /// Pairs of a copy of this and a copy of `other` in different articles.
+    fn pairs_with(&self, other: &Variant) -> u64 {
+        let (mut i, mut j, mut same) = (0, 0, 0u64);
+        let (x, y) = (&self.articles, &other.articles);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    same += u64::from(x[i].1) * u64::from(y[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        self.copies() * other.copies() - same
+    }
+}
+
+/// Edges between variants, keyed `(v, w)` with `v < w`.
+type Edges = FxHashMap<(u32, u32), Edge>;
+
 /// Everything the clusterer knows about the corpus.
 struct Corpus<'a> {
     articles: &'a [ArticleTokens<'a>],
     items: Vec<Item>,
+    variants: Vec<Variant>,
     words: Interner,
     /// Content-term strings by id, and their weights.
     terms: Interner,
@@ -403,9 +462,11 @@ impl<'a> Corpus<'a> {
         for item in &mut items {
             item.term_weight = item.terms.iter().map(|&t| weights[t as usize]).sum();
         }
+        let variants = variants(&items);
         Corpus {
             articles,
             items,
+            variants,
             words,
             terms,
             weights,
@@ -416,6 +477,12 @@ impl<'a> Corpus<'a> {
 
     fn item(&self, i: u32) -> &Item {
         &self.items[i as usize]
+    }
+
+    /// The first item of variant `v`: every item of a variant has the same
+    /// words, terms, heading flag and quoted terms.
+    fn sample(&self, v: u32) -> &Item {
+        self.item(self.variants[v as usize].items[0])
     }
 
     /// Paraphrase score of two items and the number of terms they share.
@@ -436,12 +503,11 @@ impl<'a> Corpus<'a> {
         (weighted_dice(shared, a.term_weight, b.term_weight), count)
     }
 
-    /// Candidate pairs from the bigram index, verified and kept at or above
-    /// the threshold. Keys are `(i, j)` item indices with `i < j`.
-    fn near_pairs(&self, cap: usize) -> FxHashMap<(u32, u32), Edge> {
-        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (i, item) in self.items.iter().enumerate() {
-            let seq = &item.words.seq;
+    /// Candidate pairs of variants from the bigram index, verified and kept
+    /// at or above the threshold.
+    fn near_pairs(&self, cap: usize) -> Edges {
+        let grams = |v: u32| -> Vec<u64> {
+            let seq = &self.sample(v).words.seq;
             let mut grams: Vec<u64> = if seq.len() == 1 {
                 vec![u64::from(seq[0])]
             } else {
@@ -451,32 +517,36 @@ impl<'a> Corpus<'a> {
             };
             grams.sort_unstable();
             grams.dedup();
-            for g in grams {
-                index.entry(g).or_default().push(i as u32);
+            grams
+        };
+        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for v in 0..self.variants.len() as u32 {
+            for g in grams(v) {
+                index.entry(g).or_default().push(v);
             }
         }
-        self.candidates(index.values(), cap)
-            .into_iter()
-            .filter_map(|(i, j)| {
-                let (a, b) = (self.item(i), self.item(j));
-                link(&a.words, &b.words, self.threshold)
-                    .map(|score| ((i, j), Edge { score, near: true }))
-            })
-            .collect()
+        let mut edges = Edges::default();
+        self.for_candidates(&index, grams, cap, |v, w| {
+            let (a, b) = (self.sample(v), self.sample(w));
+            if let Some(score) = link(&a.words, &b.words, self.threshold) {
+                edges.insert((v, w), Edge { score, near: true });
+            }
+        });
+        edges
     }
 
-    /// Adds paraphrase edges between sentences not already linked: each
-    /// sentence is indexed under its rarest content terms (ties broken by the
+    /// Adds paraphrase edges between variants not already linked: each
+    /// variant is indexed under its rarest content terms (ties broken by the
     /// term itself), then candidates are scored.
-    fn paraphrase_pairs(&self, cap: usize, edges: &mut FxHashMap<(u32, u32), Edge>) {
+    fn paraphrase_pairs(&self, cap: usize, edges: &mut Edges) {
         let Some(min_score) = self.paraphrase else {
             return;
         };
         let term_text = self.terms.by_id();
-        let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for (i, item) in self.items.iter().enumerate() {
+        let rarest = |v: u32| -> Vec<u32> {
+            let item = self.sample(v);
             if item.heading {
-                continue;
+                return Vec::new();
             }
             let mut rarest = item.terms.clone();
             rarest.sort_by(|&x, &y| {
@@ -484,52 +554,72 @@ impl<'a> Corpus<'a> {
                     .total_cmp(&self.weights[x as usize])
                     .then_with(|| term_text[x as usize].cmp(term_text[y as usize]))
             });
-            for t in rarest.into_iter().take(PREFIX_TERMS) {
-                index.entry(t).or_default().push(i as u32);
+            rarest.truncate(PREFIX_TERMS);
+            rarest
+        };
+        let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for v in 0..self.variants.len() as u32 {
+            for t in rarest(v) {
+                index.entry(t).or_default().push(v);
             }
         }
-        for (i, j) in self.candidates(index.values(), cap) {
-            if edges.contains_key(&(i, j)) {
-                continue;
+        let mut found: Vec<((u32, u32), Edge)> = Vec::new();
+        self.for_candidates(&index, rarest, cap, |v, w| {
+            if edges.contains_key(&(v, w)) {
+                return;
             }
-            let (a, b) = (self.item(i), self.item(j));
+            let (a, b) = (self.sample(v), self.sample(w));
             let (score, shared) = self.paraphrase_score(a, b);
             if score >= min_score && shared >= MIN_SHARED_TERMS && quotes_agree(a, b) {
-                edges.insert((i, j), Edge { score, near: false });
+                found.push(((v, w), Edge { score, near: false }));
             }
-        }
+        });
+        edges.extend(found);
     }
 
-    /// Pairs of items from different articles that share a posting list no
-    /// longer than `cap`, each once, in order.
-    fn candidates<'p>(
+    /// Calls `f(v, w)` once for every pair of variants `v < w` that share a
+    /// posting list no longer than `cap` and have copies in two different
+    /// articles. Pairs are found variant by variant, so memory stays linear
+    /// in the number of variants however many pairs there are.
+    fn for_candidates<K: std::hash::Hash + Eq>(
         &self,
-        postings: impl Iterator<Item = &'p Vec<u32>>,
+        index: &FxHashMap<K, Vec<u32>>,
+        keys: impl Fn(u32) -> Vec<K>,
         cap: usize,
-    ) -> Vec<(u32, u32)> {
-        let mut out: Vec<(u32, u32)> = Vec::new();
-        for list in postings {
-            if list.len() > cap {
-                continue;
-            }
-            for (k, &i) in list.iter().enumerate() {
-                for &j in &list[k + 1..] {
-                    if self.item(i).at.article != self.item(j).at.article {
-                        out.push(pair(i, j));
+        mut f: impl FnMut(u32, u32),
+    ) {
+        let mut seen: Vec<u32> = vec![u32::MAX; self.variants.len()];
+        for v in 0..self.variants.len() as u32 {
+            for key in keys(v) {
+                let Some(list) = index.get(&key) else {
+                    continue;
+                };
+                if list.len() > cap {
+                    continue;
+                }
+                // Lists are in variant order: only the later ones pair with v.
+                for &w in &list[list.partition_point(|&w| w <= v)..] {
+                    if std::mem::replace(&mut seen[w as usize], v) != v && self.apart(v, w) {
+                        f(v, w);
                     }
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
-        out
     }
 
-    /// Strongest-first grouping with the average-linkage guard: near links
-    /// before paraphrases, then by score, then by content.
-    fn group(&self, edges: &FxHashMap<(u32, u32), Edge>) -> Vec<Vec<u32>> {
+    /// Whether two variants have copies in two different articles.
+    fn apart(&self, v: u32, w: u32) -> bool {
+        let (x, y) = (&self.variants[v as usize], &self.variants[w as usize]);
+        x.articles.len() > 1 || y.articles.len() > 1 || x.articles[0].0 != y.articles[0].0
+    }
+
+    /// Strongest-first grouping of variants with the average-linkage guard:
+    /// near links before paraphrases, then by score, then by content. A
+    /// variant starts as a group of its copies; groups that end up in one
+    /// article only are not clusters.
+    fn group(&self, edges: &Edges) -> Vec<Vec<u32>> {
         let mut order: Vec<(&(u32, u32), &Edge)> = edges.iter().collect();
-        let key = |i: u32| self.item(i).key;
+        let key = |v: u32| self.variants[v as usize].key;
         let content = |p: &(u32, u32)| (key(p.0).min(key(p.1)), key(p.0).max(key(p.1)));
         order.sort_by(|(p, e), (q, f)| {
             f.near
@@ -537,29 +627,30 @@ impl<'a> Corpus<'a> {
                 .then(f.score.total_cmp(&e.score))
                 .then_with(|| content(p).cmp(&content(q)))
         });
-        let mut group_of: Vec<usize> = (0..self.items.len()).collect();
-        let mut members: Vec<Vec<u32>> = (0..self.items.len() as u32).map(|i| vec![i]).collect();
+        let n = self.variants.len();
+        let mut group_of: Vec<usize> = (0..n).collect();
+        let mut members: Vec<Vec<u32>> = (0..n as u32).map(|v| vec![v]).collect();
         // Groups that may not join, with their sizes then: groups only grow,
         // so the same sizes mean the same groups and the same answer.
         let mut refused: FxHashSet<[usize; 4]> = FxHashSet::default();
-        for (&(i, j), _) in order {
-            let (gi, gj) = (group_of[i as usize], group_of[j as usize]);
-            if gi == gj {
+        for (&(v, w), _) in order {
+            let (gv, gw) = (group_of[v as usize], group_of[w as usize]);
+            if gv == gw {
                 continue;
             }
-            let (lo, hi) = (gi.min(gj), gi.max(gj));
+            let (lo, hi) = (gv.min(gw), gv.max(gw));
             let key = [lo, hi, members[lo].len(), members[hi].len()];
             if refused.contains(&key) {
                 continue;
             }
-            if !self.well_linked(edges, &members[gi], &members[gj]) {
+            if !self.well_linked(edges, &members[gv], &members[gw]) {
                 refused.insert(key);
                 continue;
             }
-            let (keep, gone) = if members[gi].len() >= members[gj].len() {
-                (gi, gj)
+            let (keep, gone) = if members[gv].len() >= members[gw].len() {
+                (gv, gw)
             } else {
-                (gj, gi)
+                (gw, gv)
             };
             let moved = std::mem::take(&mut members[gone]);
             for &m in &moved {
@@ -567,25 +658,36 @@ impl<'a> Corpus<'a> {
             }
             members[keep].extend(moved);
         }
-        members.into_iter().filter(|m| m.len() > 1).collect()
+        members
+            .into_iter()
+            .filter(|m| {
+                let mut articles = m
+                    .iter()
+                    .flat_map(|&v| self.variants[v as usize].articles.iter().map(|a| a.0));
+                let first = articles.next();
+                articles.any(|a| Some(a) != first)
+            })
+            .collect()
     }
 
-    /// Whether two groups may join: at least half of their cross-article
-    /// pairs are linked, and none is unrelated (word similarity and
-    /// paraphrase score both below half their thresholds).
-    fn well_linked(&self, edges: &FxHashMap<(u32, u32), Edge>, x: &[u32], y: &[u32]) -> bool {
-        let (mut pairs, mut linked) = (0usize, 0usize);
-        for &i in x {
-            for &j in y {
-                let (a, b) = (self.item(i), self.item(j));
-                if a.at.article == b.at.article {
+    /// Whether two groups of variants may join: at least half of the pairs
+    /// of their sentences that lie in different articles are linked, and
+    /// none is unrelated (word similarity and paraphrase score both below
+    /// half their thresholds).
+    fn well_linked(&self, edges: &Edges, x: &[u32], y: &[u32]) -> bool {
+        let (mut pairs, mut linked) = (0u64, 0u64);
+        for &v in x {
+            for &w in y {
+                let apart = self.variants[v as usize].pairs_with(&self.variants[w as usize]);
+                if apart == 0 {
                     continue;
                 }
-                pairs += 1;
-                if edges.contains_key(&pair(i, j)) {
-                    linked += 1;
+                pairs += apart;
+                if edges.contains_key(&pair(v, w)) {
+                    linked += apart;
                     continue;
                 }
+                let (a, b) = (self.sample(v), self.sample(w));
                 let near = link(&a.words, &b.words, self.threshold / 2.0).is_some();
                 let rewritten = self
                     .paraphrase
@@ -621,62 +723,105 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    /// Builds the public description of one group of items.
-    fn describe(
-        &self,
-        group: &[u32],
-        edges: &FxHashMap<(u32, u32), Edge>,
-        explain: &Explainer,
-    ) -> Cluster {
-        let mut group = group.to_vec();
-        group.sort_by_key(|&i| self.item(i).at);
-        // Sum of edge scores per member, and the mean over all edges.
-        let mut strength = vec![0.0f64; group.len()];
-        let (mut total, mut count) = (0.0, 0usize);
-        for (x, &i) in group.iter().enumerate() {
-            for (y, &j) in group.iter().enumerate().skip(x + 1) {
-                if let Some(e) = edges.get(&pair(i, j)) {
-                    strength[x] += e.score;
-                    strength[y] += e.score;
-                    total += e.score;
-                    count += 1;
+    /// Builds the public description of one group of variants.
+    fn describe(&self, group: &[u32], edges: &Edges, explain: &Explainer) -> Cluster {
+        let variant = |v: u32| &self.variants[v as usize];
+        // Each variant's linked neighbours in the group, with the edge score.
+        let neighbours: Vec<Vec<(u32, f64)>> = group
+            .iter()
+            .map(|&v| {
+                group
+                    .iter()
+                    .filter(|&&w| w != v)
+                    .filter_map(|&w| edges.get(&pair(v, w)).map(|e| (w, e.score)))
+                    .collect()
+            })
+            .collect();
+        // Members in corpus order, each with its variant's place in `group`.
+        let mut items: Vec<(u32, usize)> = group
+            .iter()
+            .enumerate()
+            .flat_map(|(x, &v)| variant(v).items.iter().map(move |&i| (i, x)))
+            .collect();
+        items.sort_by_key(|&(i, _)| self.item(i).at);
+        // A member's strength: the summed scores of its links to members in
+        // other articles (a copy is linked with score 1).
+        let strength = |i: u32, x: usize| -> f64 {
+            let article = self.item(i).at.article;
+            let own = variant(group[x]);
+            let copies = (own.copies() - own.copies_in(article)) as f64;
+            copies
+                + neighbours[x]
+                    .iter()
+                    .map(|&(w, s)| s * (variant(w).copies() - variant(w).copies_in(article)) as f64)
+                    .sum::<f64>()
+        };
+        let (mut total, mut count) = (0.0, 0u64);
+        for (x, &v) in group.iter().enumerate() {
+            let within = variant(v).pairs_within();
+            total += within as f64;
+            count += within;
+            for &(w, s) in &neighbours[x] {
+                if v < w {
+                    let apart = variant(v).pairs_with(variant(w));
+                    total += s * apart as f64;
+                    count += apart;
                 }
             }
         }
-        let representative = (0..group.len())
-            .max_by(|&x, &y| strength[x].total_cmp(&strength[y]).then(y.cmp(&x)))
+        let strengths: Vec<f64> = items.iter().map(|&(i, x)| strength(i, x)).collect();
+        let representative = (0..items.len())
+            .max_by(|&x, &y| strengths[x].total_cmp(&strengths[y]).then(y.cmp(&x)))
             .unwrap_or(0);
-        let rep = self.item(group[representative]);
-        let members: Vec<ClusterMember> = group
+        let (rep_item, rep_x) = items[representative];
+        let rep = self.item(rep_item);
+        // Scores against the representative, once per variant.
+        let scores: Vec<Score> = group
+            .iter()
+            .map(|&v| score_words(&self.sample(v).words, &rep.words))
+            .collect();
+        // What the representative shares with the others: one item of each
+        // other variant, and a copy of its own if it has one.
+        let rep_others: Vec<&Item> = group
             .iter()
             .enumerate()
-            .map(|(x, &i)| {
+            .filter_map(|(x, &v)| {
+                let items = &variant(v).items;
+                if x != rep_x {
+                    Some(self.item(items[0]))
+                } else {
+                    items
+                        .iter()
+                        .find(|&&i| i != rep_item)
+                        .map(|&i| self.item(i))
+                }
+            })
+            .collect();
+        let members: Vec<ClusterMember> = items
+            .iter()
+            .enumerate()
+            .map(|(k, &(i, x))| {
                 let item = self.item(i);
-                let (similarity, run) = if x == representative {
+                let (similarity, run) = if k == representative {
                     (1.0, 0..item.words.len())
                 } else {
-                    let s = score_words(&item.words, &rep.words);
-                    (s.similarity, s.run_a)
+                    (scores[x].similarity, scores[x].run_a.clone())
                 };
                 let (run_start, run_end) = self.run_span(item, &run);
                 let kind = self.kind(item, rep, similarity);
                 // The representative shares what any other member holds;
                 // every other member, what the representative holds.
-                let others: Vec<&Item> = if x == representative {
-                    group
-                        .iter()
-                        .filter(|&&j| j != i)
-                        .map(|&j| self.item(j))
-                        .collect()
+                let shared = if k == representative {
+                    explain.shared(self, item, &rep_others)
                 } else {
-                    vec![rep]
+                    explain.shared(self, item, &[rep])
                 };
                 ClusterMember {
                     article: item.at.article,
                     sentence: item.at.sentence,
                     kind,
                     similarity,
-                    shared: explain.shared(self, item, &others),
+                    shared,
                     run_start,
                     run_end,
                     run_words: run.len(),
@@ -702,13 +847,13 @@ impl<'a> Corpus<'a> {
         };
         let mut shared_words: Vec<String> = Vec::new();
         for &w in &rep.words.seq {
-            let everywhere = group.iter().all(|&i| self.item(i).words.contains(w));
+            let everywhere = group.iter().all(|&v| self.sample(v).words.contains(w));
             let word = explain.words[w as usize];
             if everywhere && !shared_words.iter().any(|s| s == word) {
                 shared_words.push(word.to_owned());
             }
         }
-        let mut article_ids: Vec<usize> = group.iter().map(|&i| self.item(i).at.article).collect();
+        let mut article_ids: Vec<usize> = members.iter().map(|m| m.article).collect();
         article_ids.dedup();
         Cluster {
             kind,
@@ -728,27 +873,30 @@ impl<'a> Corpus<'a> {
 impl Corpus<'_> {
     /// The edges that the groups leave out: between two groups, or from a
     /// sentence in none. Each sentence keeps only its strongest edge into
-    /// each other group (a sentence in no cluster is a group of its own),
-    /// and an edge is kept if it is the strongest for either of its ends:
-    /// each sentence reaches a group through one link of its own (more only
-    /// when copies in the group pick it as their best), and hundreds of
-    /// copies of two sentences give hundreds of links, not their product.
-    fn links(
-        &self,
-        groups: &[Vec<u32>],
-        edges: &FxHashMap<(u32, u32), Edge>,
-        explain: &Explainer,
-    ) -> Vec<Link> {
-        // Group of each item; items in no group get ids past the groups'.
-        let mut group_of: Vec<usize> = (groups.len()..groups.len() + self.items.len()).collect();
+    /// each other group (copies of a sentence in no cluster are a group of
+    /// their own), and an edge is kept if it is the strongest for either of
+    /// its ends: each sentence reaches a group through one link of its own
+    /// (more only when copies in the group pick it as their best), and
+    /// hundreds of copies of two sentences give hundreds of links, not
+    /// their product. The link goes to the copy of the chosen variant with
+    /// the smallest content key in another article.
+    fn links(&self, groups: &[Vec<u32>], edges: &Edges, explain: &Explainer) -> Vec<Link> {
+        // Group of each variant; variants in no group get ids past the groups'.
+        let n = self.variants.len();
+        let mut group_of: Vec<usize> = (groups.len()..groups.len() + n).collect();
         for (g, members) in groups.iter().enumerate() {
-            for &i in members {
-                group_of[i as usize] = g;
+            for &v in members {
+                group_of[v as usize] = g;
             }
         }
         // Near before paraphrase, then score, then the other end's content.
-        let strength =
-            |e: &Edge, other: u32| (e.near, e.score, std::cmp::Reverse(self.item(other).key));
+        let strength = |e: &Edge, other: u32| {
+            (
+                e.near,
+                e.score,
+                std::cmp::Reverse(self.variants[other as usize].key),
+            )
+        };
         let mut best: FxHashMap<(u32, usize), (u32, u32)> = FxHashMap::default();
         let mut offer = |from: u32, to: u32, p: (u32, u32), e: &Edge| {
             let slot = best.entry((from, group_of[to as usize])).or_insert(p);
@@ -758,18 +906,34 @@ impl Corpus<'_> {
                 *slot = p;
             }
         };
-        for (&p @ (i, j), e) in edges {
-            if group_of[i as usize] != group_of[j as usize] {
-                offer(i, j, p, e);
-                offer(j, i, p, e);
+        for (&p @ (v, w), e) in edges {
+            if group_of[v as usize] != group_of[w as usize] {
+                offer(v, w, p, e);
+                offer(w, v, p, e);
             }
         }
-        let mut kept: Vec<(u32, u32)> = best.into_values().collect();
-        kept.sort_unstable();
-        kept.dedup();
+        // Each copy of the `from` variant, linked to a copy of the other.
+        let mut kept: Vec<(u32, u32, (u32, u32))> = Vec::new();
+        for ((from, _), p) in best {
+            let to = &self.variants[to_of(p, from) as usize];
+            for &i in &self.variants[from as usize].items {
+                let article = self.item(i).at.article;
+                let target = to
+                    .items
+                    .iter()
+                    .filter(|&&j| self.item(j).at.article != article)
+                    .min_by_key(|&&j| self.item(j).key);
+                if let Some(&j) = target {
+                    let (i, j) = (i.min(j), i.max(j));
+                    kept.push((i, j, p));
+                }
+            }
+        }
+        kept.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        kept.dedup_by_key(|&mut (i, j, _)| (i, j));
         let mut links: Vec<Link> = kept
             .into_iter()
-            .map(|(i, j)| self.describe_link(i, j, &edges[&(i, j)], explain))
+            .map(|(i, j, p)| self.describe_link(i, j, &edges[&p], explain))
             .collect();
         links.sort_by_key(|l| (l.a.article, l.a.sentence, l.b.article, l.b.sentence));
         links
@@ -798,6 +962,35 @@ impl Corpus<'_> {
             run_words: s.run_a.len(),
         }
     }
+}
+
+/// Groups items into variants (see [`Variant`]), numbered by first
+/// appearance.
+fn variants(items: &[Item]) -> Vec<Variant> {
+    let mut ids: FxHashMap<(&[u32], bool, &[u32]), u32> = FxHashMap::default();
+    let mut variants: Vec<Variant> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let next = variants.len() as u32;
+        let v = *ids
+            .entry((&item.words.seq, item.heading, &item.quoted_terms))
+            .or_insert(next);
+        if v == next {
+            variants.push(Variant {
+                items: Vec::new(),
+                articles: Vec::new(),
+                key: item.key,
+            });
+        }
+        let variant = &mut variants[v as usize];
+        variant.items.push(i as u32);
+        variant.key = variant.key.min(item.key);
+        // Items come in article order, so each article's copies are adjacent.
+        match variant.articles.last_mut() {
+            Some((a, copies)) if *a == item.at.article => *copies += 1,
+            _ => variant.articles.push((item.at.article, 1)),
+        }
+    }
+    variants
 }
 
 /// Finds the words that explain a link: content words of one sentence
