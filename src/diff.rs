@@ -583,6 +583,63 @@ mod tests {
         }
     }
 
+    /// The plain dynamic programme over every old × new cell: the best
+    /// summed similarity of an order-preserving pairing.
+    fn dense_best(old: &[Vec<u32>], new: &[Vec<u32>]) -> f64 {
+        let (n, m) = (old.len(), new.len());
+        let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+        for i in 1..=n {
+            for j in 1..=m {
+                let s = bag_similarity(&old[i - 1], &new[j - 1]);
+                let diag = if s >= CHANGE_THRESHOLD {
+                    best[i - 1][j - 1] + s
+                } else {
+                    0.0
+                };
+                best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(diag);
+            }
+        }
+        best[n][m]
+    }
+
+    fn paragraphs_of(words: &[Vec<u8>]) -> String {
+        words
+            .iter()
+            .map(|p| {
+                let line: Vec<String> = p.iter().map(|w| format!("w{w}")).collect();
+                format!("{}\n", line.join(" "))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pairing_finds_the_best_order_preserving_pairs(
+            old in proptest::collection::vec(proptest::collection::vec(0u8..8, 0..9), 0..12),
+            new in proptest::collection::vec(proptest::collection::vec(0u8..8, 0..9), 0..12),
+        ) {
+            let (a, b) = (paragraphs_of(&old), paragraphs_of(&new));
+            let mut words = Words::default();
+            let (pa, pb) = (paragraphs(&a), paragraphs(&b));
+            let (sa, sb) = (Side::new(&a, &pa, &mut words), Side::new(&b, &pb, &mut words));
+            let mut budget = Budget { deadline: None, work: PAIRING_BUDGET };
+            let pairs = similar_pairs(&sa, 0..sa.bags.len(), &sb, 0..sb.bags.len(), &mut budget)
+                .expect("within budget");
+            // Prefix filtering misses no pair at or above the threshold.
+            let all: usize = sa.bags.iter().map(|x| {
+                sb.bags.iter().filter(|y| bag_similarity(x, y) >= CHANGE_THRESHOLD).count()
+            }).sum();
+            proptest::prop_assert_eq!(pairs.len(), all);
+            let chain = heaviest_chain(pairs);
+            for w in chain.windows(2) {
+                proptest::prop_assert!(w[0].0 < w[1].0 && w[0].1 < w[1].1, "{:?}", chain);
+            }
+            let total: f64 = chain.iter().map(|p| p.2).sum();
+            let best = dense_best(&sa.bags, &sb.bags);
+            proptest::prop_assert!((total - best).abs() < 1e-9, "{} vs {}", total, best);
+        }
+    }
+
     #[test]
     fn similarity_is_dice_of_word_bags() {
         let bag = |s: &str| {
