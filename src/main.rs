@@ -2,7 +2,8 @@
 //!
 //! A thin shell around the library: it reads files (bounded, see
 //! [`cli::input`]), calls `wirediff`, prints JSON or a diff, and turns every
-//! failure into one line on standard error and exit status 2.
+//! failure, running out of memory included ([`cli::memory`]), into one line on
+//! standard error and exit status 2.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -12,9 +13,14 @@ fn main() -> std::process::ExitCode {
     cli::main()
 }
 
+/// Out of memory is a one-line error with exit status 2, not an abort.
+#[cfg(unix)]
+#[global_allocator]
+static ALLOCATOR: cli::memory::OneLineFailure = cli::memory::OneLineFailure;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use std::io::{self, IsTerminal, Write};
+    use std::io::{self, BufWriter, IsTerminal, Write};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
@@ -22,16 +28,17 @@ mod cli {
     use clap::{Parser, Subcommand};
     use wirediff::{DiffTag, Input, Options, ParagraphDiff};
 
-    /// Exit status of every failure: bad input, bad options (clap uses it
-    /// for bad arguments too).
-    const EXIT_FAILURE: u8 = 2;
+    /// Exit status of every failure: bad input, bad options, out of memory
+    /// (clap uses it for bad arguments too).
+    pub const EXIT_FAILURE: u8 = 2;
 
     /// The limits, shown at the end of `--help` (README.md, "Limits", says the same).
     const LIMITS: &str = "\
 Limits: an article file, or standard input, may hold at most 8 MiB
 (8,388,608 bytes; the page's 2,000,000 characters fit); reading stops there
 with an error. A pipe that no program has open for writing is given up after
-2 seconds. Every error is one line on standard error and exit status 2.";
+2 seconds. Running out of memory is an error too. Every error is one line on
+standard error and exit status 2.";
 
     /// See how news articles copy each other.
     #[derive(Parser)]
@@ -283,15 +290,25 @@ with an error. A pipe that no program has open for writing is given up after
         Ok(())
     }
 
+    /// Streams the JSON to standard output: the CLI never holds the whole
+    /// text in memory (a large analysis is several times its input).
     fn print_json<T: serde::Serialize>(value: &T, compact: bool) -> Result<(), Failure> {
-        let json = if compact {
-            serde_json::to_string(value)
+        let mut out = BufWriter::new(io::stdout().lock());
+        if compact {
+            serde_json::to_writer(&mut out, value)
         } else {
-            serde_json::to_string_pretty(value)
+            serde_json::to_writer_pretty(&mut out, value)
         }
-        .map_err(|e| Failure(format!("cannot encode the result: {e}")))?;
-        let mut out = io::stdout().lock();
-        writeln!(out, "{json}").map_err(write_failure)
+        .map_err(|e| {
+            if e.is_io() {
+                write_failure(e.into())
+            } else {
+                Failure(format!("cannot encode the result: {e}"))
+            }
+        })?;
+        writeln!(out)
+            .and_then(|()| out.flush())
+            .map_err(write_failure)
     }
 
     const BROKEN_PIPE: &str = "broken pipe";
@@ -374,7 +391,7 @@ with an error. A pipe that no program has open for writing is given up after
         use std::path::Path;
         use std::time::Duration;
 
-        use super::Failure;
+        use super::{Failure, memory};
 
         /// The most bytes read from one article file or from standard input:
         /// 8 MiB. The page takes up to 2,000,000 characters (UTF-16 units) per
@@ -422,9 +439,7 @@ with an error. A pipe that no program has open for writing is given up after
             expected: usize,
         ) -> Result<Vec<u8>, Failure> {
             let exact = expected.saturating_sub(bytes.len());
-            bytes
-                .try_reserve_exact(exact)
-                .map_err(|_| no_memory(shown, expected))?;
+            memory::try_reserve_exact(&mut bytes, exact).map_err(|_| no_memory(shown, expected))?;
             let mut chunk = [0u8; 64 * 1024];
             loop {
                 let n = match reader.read(&mut chunk) {
@@ -436,8 +451,7 @@ with an error. A pipe that no program has open for writing is given up after
                 if bytes.len() + n > MAX_BYTES {
                     return Err(too_large(shown, None));
                 }
-                bytes
-                    .try_reserve(n)
+                memory::try_reserve(&mut bytes, n)
                     .map_err(|_| no_memory(shown, bytes.len() + n))?;
                 bytes.extend_from_slice(&chunk[..n]);
             }
@@ -580,6 +594,148 @@ with an error. A pipe that no program has open for writing is given up after
             Failure(format!(
                 "{shown}: not enough memory to read it ({bytes} bytes)"
             ))
+        }
+    }
+
+    /// Out of memory as an error: one line and exit status 2.
+    ///
+    /// Rust's default on a failed allocation is to print `memory allocation
+    /// of N bytes failed` and abort (SIGABRT, perhaps a core dump); the hook
+    /// that would change it (`std::alloc::set_alloc_error_hook`) is unstable.
+    /// So the global allocator itself reacts: [`OneLineFailure`] passes every
+    /// call to [`System`] and, when the system has no memory left, writes one
+    /// fixed line to standard error with `write(2)` and ends the process with
+    /// `_exit(2)`. An allocator must not unwind (panic), and that path does
+    /// not: it allocates nothing, takes no lock, and runs no destructor or
+    /// `atexit` handler that could allocate again. Buffered output is lost,
+    /// as it would be with an abort.
+    ///
+    /// [`try_reserve`] and [`try_reserve_exact`] mark their allocation as
+    /// fallible, so a failure there returns to the caller, which names what
+    /// it was reading. The mark is process-wide: the CLI runs on one thread.
+    /// (Were another thread to fail meanwhile, it would get std's abort.)
+    pub mod memory {
+        use std::alloc::{GlobalAlloc, Layout, System};
+        use std::collections::TryReserveError;
+        use std::sync::atomic::{AtomicBool, Ordering};
+
+        /// While set, a failed allocation returns null to its caller.
+        static FALLIBLE: AtomicBool = AtomicBool::new(false);
+
+        /// The system allocator, with a one-line error instead of an abort.
+        pub struct OneLineFailure;
+
+        // SAFETY: every call is passed to `System` with the same arguments;
+        // only a null result is acted on, and that path never returns.
+        unsafe impl GlobalAlloc for OneLineFailure {
+            unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+                checked(unsafe { System.alloc(layout) }, layout.size())
+            }
+
+            unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+                checked(unsafe { System.alloc_zeroed(layout) }, layout.size())
+            }
+
+            unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+                unsafe { System.dealloc(ptr, layout) }
+            }
+
+            unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+                checked(unsafe { System.realloc(ptr, layout, new_size) }, new_size)
+            }
+        }
+
+        fn checked(ptr: *mut u8, size: usize) -> *mut u8 {
+            if ptr.is_null() && !FALLIBLE.load(Ordering::Relaxed) {
+                out_of_memory(size);
+            }
+            ptr
+        }
+
+        /// `Vec::try_reserve`, failing with an error rather than ending the process.
+        pub fn try_reserve(bytes: &mut Vec<u8>, additional: usize) -> Result<(), TryReserveError> {
+            fallibly(|| bytes.try_reserve(additional))
+        }
+
+        /// `Vec::try_reserve_exact`, failing with an error rather than ending the process.
+        pub fn try_reserve_exact(
+            bytes: &mut Vec<u8>,
+            additional: usize,
+        ) -> Result<(), TryReserveError> {
+            fallibly(|| bytes.try_reserve_exact(additional))
+        }
+
+        fn fallibly<T>(f: impl FnOnce() -> T) -> T {
+            FALLIBLE.store(true, Ordering::Relaxed);
+            let result = f();
+            FALLIBLE.store(false, Ordering::Relaxed);
+            result
+        }
+
+        /// The line, built on the stack: `wirediff: error: out of memory …`.
+        #[cfg(unix)]
+        fn out_of_memory(size: usize) -> ! {
+            let mut line = Line::default();
+            line.push(b"wirediff: error: out of memory (an allocation of ");
+            line.push_number(size);
+            line.push(b" bytes failed): try fewer or smaller articles");
+            line.push(b", or analyze --no-diffs\n");
+            let mut rest = &line.bytes[..line.len];
+            while !rest.is_empty() {
+                // SAFETY: writes initialised bytes from a live stack buffer
+                // to standard error; allocates nothing.
+                let n =
+                    unsafe { libc::write(libc::STDERR_FILENO, rest.as_ptr().cast(), rest.len()) };
+                if n <= 0 {
+                    break;
+                }
+                rest = &rest[n as usize..];
+            }
+            // SAFETY: `_exit` ends the process at once; it is safe to call
+            // anywhere, in an allocator too (it is async-signal-safe).
+            unsafe { libc::_exit(super::EXIT_FAILURE.into()) }
+        }
+
+        #[cfg(not(unix))]
+        fn out_of_memory(size: usize) -> ! {
+            std::alloc::handle_alloc_error(Layout::from_size_align(size, 1).unwrap())
+        }
+
+        /// A fixed-size line, so that reporting needs no allocation.
+        struct Line {
+            bytes: [u8; 192],
+            len: usize,
+        }
+
+        impl Default for Line {
+            fn default() -> Self {
+                Line {
+                    bytes: [0; 192],
+                    len: 0,
+                }
+            }
+        }
+
+        impl Line {
+            fn push(&mut self, text: &[u8]) {
+                let n = text.len().min(self.bytes.len() - self.len);
+                self.bytes[self.len..self.len + n].copy_from_slice(&text[..n]);
+                self.len += n;
+            }
+
+            fn push_number(&mut self, mut n: usize) {
+                let mut digits = [0u8; 20];
+                let mut start = digits.len();
+                loop {
+                    start -= 1;
+                    digits[start] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                self.push(&digits[start..]);
+            }
         }
     }
 

@@ -363,6 +363,58 @@ fn reading_stops_at_the_limit_of_8_mib_per_article() {
     assert!(help.contains("at most 8 MiB"), "{help}");
 }
 
+/// Runs wirediff with its address space limited to `bytes` (`ulimit -v`).
+#[cfg(unix)]
+fn wirediff_with_memory(bytes: u64, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = command(args);
+    // SAFETY: the hook only calls setrlimit, which is async-signal-safe.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    wirediff_within(Duration::from_secs(120), command)
+}
+
+#[cfg(unix)]
+#[test]
+fn allocation_failure_is_a_one_line_error_not_an_abort() {
+    // Two articles of short sentences, 4 MB each: their analysis needs
+    // hundreds of megabytes, far more than the 48 MiB allowed here.
+    let text: String = (0..180_000)
+        .map(|i| {
+            format!(
+                "Word{} met the envoy.{}",
+                i % 1000,
+                if i % 5 == 4 { "\n" } else { " " }
+            )
+        })
+        .collect();
+    let dir = scratch_dir("memory");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(&b, &text).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let out = wirediff_with_memory(48 << 20, &["analyze", a, b]);
+    assert_one_line_error(&out, "out of memory (an allocation of ");
+    assert!(stderr(&out).contains("bytes failed)"), "{}", stderr(&out));
+    // Reading is fallible on its own: the error names the file it could not hold.
+    let files: Vec<&str> = std::iter::once("analyze")
+        .chain(std::iter::repeat_n([a, b], 8).flatten())
+        .collect();
+    let out = wirediff_with_memory(40 << 20, &files);
+    assert_one_line_error(&out, "not enough memory to read it (");
+}
+
 #[test]
 fn path_with_a_newline_is_quoted_on_one_line() {
     let dir = scratch_dir("newline");
