@@ -412,6 +412,7 @@ fn allocation_failure_is_a_one_line_error_not_an_abort() {
         .chain(std::iter::repeat_n([a, b], 8).flatten())
         .collect();
     let out = wirediff_with_memory(40 << 20, &files);
+    std::fs::remove_dir_all(&dir).unwrap();
     assert_one_line_error(&out, "not enough memory to read it (");
 }
 
