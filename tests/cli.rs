@@ -5,6 +5,7 @@ mod common;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn wirediff(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wirediff"))
@@ -210,4 +211,270 @@ fn bad_input_is_a_one_line_error_with_status_2() {
     let one = wirediff(&["analyze", &seed(1)]);
     assert_eq!(one.status.code(), Some(2));
     assert!(stderr(&one).contains(&seed(1)) && stderr(&one).contains("two"));
+}
+
+// Issue 9: bad input gets a one-line error and exit status 2; running out of
+// memory is an error, not an abort.
+
+/// Runs `command` and kills it if it takes longer than `limit`, so that a
+/// test of a hang cannot hang.
+fn wirediff_within(limit: Duration, mut command: Command) -> Output {
+    let mut child = command
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run wirediff");
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("wirediff still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wirediff"));
+    command.args(args);
+    command
+}
+
+/// A one-line error with exit status 2 and nothing on standard output.
+fn assert_one_line_error(out: &Output, expected: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("wirediff: error: "), "{err}");
+    assert!(err.contains(expected), "{expected:?} not in {err}");
+    assert!(out.stdout.is_empty());
+}
+
+/// A FIFO made with `mkfifo`, in a fresh directory.
+#[cfg(unix)]
+fn fifo(name: &str) -> PathBuf {
+    let path = scratch_dir(name).join("fifo");
+    let status = Command::new("mkfifo").arg(&path).status().expect("mkfifo");
+    assert!(status.success());
+    path
+}
+
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("wirediff-cli-{}", std::process::id()))
+        .join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_without_writer_is_an_error_not_a_hang() {
+    let f = fifo("no-writer");
+    let out = wirediff_within(
+        Duration::from_secs(20),
+        command(&["analyze", f.to_str().unwrap(), &seed(0)]),
+    );
+    assert_one_line_error(
+        &out,
+        "nothing to read after waiting 2 s: a pipe with no writer?",
+    );
+    assert!(stderr(&out).contains(f.to_str().unwrap()));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_whose_writer_comes_late_is_read() {
+    let f = fifo("late-writer");
+    let writer = {
+        let f = f.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(500));
+            std::fs::write(&f, std::fs::read(seed(1)).unwrap()).unwrap();
+        })
+    };
+    let out = wirediff_within(
+        Duration::from_secs(20),
+        command(&["analyze", "--no-diffs", f.to_str().unwrap(), &seed(0)]),
+    );
+    writer.join().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// `<(command)` is a pipe with a writer, however long that takes to write.
+#[cfg(unix)]
+#[test]
+fn process_substitution_is_read_even_from_a_slow_writer() {
+    let mut bash = Command::new("bash");
+    bash.args([
+        "-c",
+        r#"exec "$0" analyze --no-diffs <(cat "$1") <(sleep 3; cat "$2")"#,
+        env!("CARGO_BIN_EXE_wirediff"),
+        &seed(0),
+        &seed(1),
+    ]);
+    let out = wirediff_within(Duration::from_secs(30), bash);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn reading_stops_at_the_limit_of_8_mib_per_article() {
+    const LIMIT: u64 = 8 * 1024 * 1024;
+    // A file over the limit is refused by its size, before it is read.
+    let huge = scratch_dir("huge").join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(LIMIT + 1)
+        .unwrap();
+    let out = wirediff(&["analyze", huge.to_str().unwrap(), &seed(0)]);
+    assert_one_line_error(&out, "is 8388609 bytes, more than the 8 MiB");
+    // An endless device stops at the limit.
+    #[cfg(unix)]
+    {
+        let out = wirediff_within(Duration::from_secs(60), command(&["segment", "/dev/zero"]));
+        assert_one_line_error(&out, "/dev/zero: holds more than the 8 MiB");
+    }
+    // So does standard input.
+    let mut child = command(&["segment"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let line = b"The storm closed every school in the county.\n".repeat(1024);
+        // wirediff stops reading at the limit: the pipe then breaks.
+        for _ in 0..(2 * LIMIT as usize / line.len()) {
+            if stdin.write_all(&line).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_one_line_error(&out, "standard input: holds more than the 8 MiB");
+    let help = String::from_utf8(wirediff(&["analyze", "--help"]).stdout).unwrap();
+    assert!(help.contains("at most 8 MiB"), "{help}");
+}
+
+/// Runs wirediff with its address space limited to `bytes` (`ulimit -v`).
+#[cfg(unix)]
+fn wirediff_with_memory(bytes: u64, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = command(args);
+    // SAFETY: the hook only calls setrlimit, which is async-signal-safe.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    wirediff_within(Duration::from_secs(120), command)
+}
+
+#[cfg(unix)]
+#[test]
+fn allocation_failure_is_a_one_line_error_not_an_abort() {
+    // Two articles of short sentences, 4 MB each: their analysis needs
+    // hundreds of megabytes, far more than the 48 MiB allowed here.
+    let text: String = (0..180_000)
+        .map(|i| {
+            format!(
+                "Word{} met the envoy.{}",
+                i % 1000,
+                if i % 5 == 4 { "\n" } else { " " }
+            )
+        })
+        .collect();
+    let dir = scratch_dir("memory");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(&b, &text).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let out = wirediff_with_memory(48 << 20, &["analyze", a, b]);
+    assert_one_line_error(&out, "out of memory (an allocation of ");
+    assert!(stderr(&out).contains("bytes failed)"), "{}", stderr(&out));
+    // Reading is fallible on its own: the error names the file it could not hold.
+    let files: Vec<&str> = std::iter::once("analyze")
+        .chain(std::iter::repeat_n([a, b], 8).flatten())
+        .collect();
+    let out = wirediff_with_memory(40 << 20, &files);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_one_line_error(&out, "not enough memory to read it (");
+}
+
+#[test]
+fn path_with_a_newline_is_quoted_on_one_line() {
+    let dir = scratch_dir("newline");
+    let bad = dir.join("two\nlines.txt");
+    std::fs::write(&bad, b"caf\xe9").unwrap();
+    for path in [bad, dir.join("no\nsuch.txt")] {
+        let out = wirediff(&["analyze", path.to_str().unwrap(), &seed(0)]);
+        // Quoted with Rust's escapes: `"/tmp/…/two\nlines.txt"`.
+        let quoted = format!("{:?}", path.to_str().unwrap());
+        assert!(quoted.contains(r"\n") && !quoted.contains('\n'));
+        assert_one_line_error(&out, &quoted);
+    }
+}
+
+#[test]
+fn empty_article_names_the_path_not_the_base_name() {
+    let (a, b) = (scratch_dir("words"), scratch_dir("no-words"));
+    std::fs::copy(seed(0), a.join("same.txt")).unwrap();
+    std::fs::write(b.join("same.txt"), "* * *\n— —\n").unwrap();
+    let (a, b) = (a.join("same.txt"), b.join("same.txt"));
+    let out = wirediff(&["analyze", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_one_line_error(&out, &format!("{}: the article has no words", b.display()));
+}
+
+#[test]
+fn utf16_is_named_as_utf16_not_binary() {
+    let text = "Storm shuts schools\n\nThe storm closed every school.\n";
+    let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let cases = [
+        (
+            "bom-le.txt",
+            [&[0xFF, 0xFE][..], &little].concat(),
+            "UTF-16 -t",
+        ),
+        (
+            "bom-be.txt",
+            [&[0xFE, 0xFF][..], &big].concat(),
+            "UTF-16 -t",
+        ),
+        ("le.txt", little, "UTF-16LE -t"),
+        ("be.txt", big, "UTF-16BE -t"),
+    ];
+    for (name, bytes, hint) in cases {
+        let path = scratch(name, &bytes);
+        let out = wirediff(&["analyze", path.to_str().unwrap(), &seed(0)]);
+        assert_one_line_error(
+            &out,
+            "is UTF-16 text, not UTF-8 (convert it, e.g. `iconv -f ",
+        );
+        assert!(stderr(&out).contains(hint), "{}", stderr(&out));
+    }
+    // A UTF-8 byte-order mark stays accepted.
+    let bom = scratch(
+        "bom-utf8.txt",
+        "\u{feff}The storm closed every school.".as_bytes(),
+    );
+    let out = wirediff(&["segment", bom.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got, ["The storm closed every school."]);
 }
