@@ -68,9 +68,15 @@ standard error and exit status 2.";
             /// Link only copied and lightly edited sentences, not paraphrases.
             #[arg(long)]
             no_paraphrases: bool,
-            /// Leave out the paragraph diff of every pair of articles.
-            #[arg(long)]
+            /// Leave out the paragraph diffs. By default they are included for
+            /// up to 10 articles (45 pairs) and left out for more; `wirediff
+            /// diff OLD NEW` diffs one pair.
+            #[arg(long, conflicts_with = "diffs")]
             no_diffs: bool,
+            /// Include the paragraph diff of every pair of articles, however
+            /// many: n articles give n(n-1)/2 diffs, so 1000 give 499,500.
+            #[arg(long)]
+            diffs: bool,
             /// Print compact JSON on one line.
             #[arg(long)]
             compact: bool,
@@ -100,6 +106,11 @@ standard error and exit status 2.";
             verbose: bool,
         },
     }
+
+    /// Without `--diffs` or `--no-diffs`, `analyze` diffs every pair of up to
+    /// this many articles: the number of pairs grows with the square of the
+    /// articles, everything else with their text.
+    const ALL_PAIRS_UP_TO: usize = 10;
 
     /// A failure to report on one line before exiting with status 2.
     pub struct Failure(String);
@@ -135,6 +146,7 @@ standard error and exit status 2.";
                 paraphrase_threshold,
                 no_paraphrases,
                 no_diffs,
+                diffs,
                 compact,
             } => {
                 if let [only] = files.as_slice() {
@@ -150,7 +162,7 @@ standard error and exit status 2.";
                 let options = Options {
                     threshold,
                     min_words,
-                    diffs: !no_diffs,
+                    diffs: diffs || (!no_diffs && files.len() <= ALL_PAIRS_UP_TO),
                     paraphrases: !no_paraphrases,
                     paraphrase_threshold,
                     ..Options::default()

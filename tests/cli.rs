@@ -126,6 +126,36 @@ fn threshold_option_changes_the_links() {
 }
 
 #[test]
+fn all_pairs_diffs_only_for_a_handful_of_articles_unless_asked() {
+    let diffs = |args: &[&str]| -> usize {
+        let out = wirediff(args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            v["options"]["diffs"],
+            !v["diffs"].as_array().unwrap().is_empty()
+        );
+        v["diffs"].as_array().unwrap().len()
+    };
+    // Eleven articles (the seeds, some twice): 55 pairs, more than the default covers.
+    let eleven: Vec<String> = (0..11).map(|k| seed(k % 5)).collect();
+    let mut args = vec!["analyze", "--compact"];
+    args.extend(eleven.iter().map(String::as_str));
+    assert_eq!(diffs(&args), 0);
+    args.insert(1, "--diffs");
+    assert_eq!(diffs(&args), 55);
+    // Ten or fewer: every pair, unless asked not to.
+    let ten = &eleven[..10];
+    let mut args = vec!["analyze", "--compact"];
+    args.extend(ten.iter().map(String::as_str));
+    assert_eq!(diffs(&args), 45);
+    args.insert(1, "--no-diffs");
+    assert_eq!(diffs(&args), 0);
+    let both = wirediff(&["analyze", "--diffs", "--no-diffs", &seed(0), &seed(1)]);
+    assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
 fn segment_reads_a_file_or_standard_input() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wirediff"))
         .arg("segment")
