@@ -277,9 +277,13 @@ function saveArticles(list) {
  * (it stays in its text box, but a reload would lose it).
  */
 function saveDraft(draft) {
+  const stays = 'it stays in the box, but a reload would lose it. Add it as an article, or keep a copy.';
+  // What the schema would set aside on load is not kept in the first place.
+  if (draft.text && draft.text.length > MAX_DRAFT_CHARS) {
+    return `This text (${count(draft.text.length)} characters) is too large to keep as a draft (the limit is ${count(MAX_DRAFT_CHARS)}): ${stays}`;
+  }
   const why = keep(STORED.draft.key, draft);
   if (!why) return null;
-  const stays = 'it stays in the box, but a reload would lose it. Add it as an article, or keep a copy.';
   if (why.kind === 'unavailable') return `This browser does not let the page store your draft: ${stays}`;
   if (why.kind === 'full') {
     return `The browser\u2019s storage is full (other data in it take ${count(why.others)} characters), so your draft is not kept: ${stays}`;

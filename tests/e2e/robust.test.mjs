@@ -279,6 +279,27 @@ describe('messages and stored data', () => {
     await context.close();
   });
 
+  test('a value that cannot be saved is called too large only when it is, and storage full when other data fill it', async () => {
+    const { context, page, problems } = await open();
+    const said = await page.evaluate(() => {
+      const large = saveArticles([{ name: 'big', text: 'x'.repeat(6000000) }]);
+      let chunk = 'y'.repeat(1 << 20);
+      for (let n = 0; chunk.length > 0;) {
+        try {
+          localStorage.setItem(`filler-${n++}`, chunk);
+        } catch (e) {
+          chunk = chunk.slice(0, chunk.length / 2);
+        }
+      }
+      return { large, full: saveDraft({ name: '', text: 'z'.repeat(4096) }), huge: saveDraft({ name: '', text: 'z'.repeat(4000001) }) };
+    });
+    assert.match(said.large, /^Your articles \(6,000,\d{3} characters in all\) are too large for this browser\u2019s storage/);
+    assert.match(said.full, /^The browser\u2019s storage is full \(other data in it take [\d,]+ characters\), so your draft is not kept: it stays in the box/);
+    assert.match(said.huge, /^This text \(4,000,001 characters\) is too large to keep as a draft \(the limit is 4,000,000\)/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('"Forget stored articles" asks, then clears the page\u2019s keys (and no other page\u2019s) and shows the samples', async () => {
     const { context, page, problems } = await open({ [ARTICLES]: JSON.stringify([seeds[0], small(1)]), 'other-page': 'kept' });
     await compared(page, 2);
