@@ -17,8 +17,12 @@ const state = {
   hovered: null,
   focused: null,
   prefs: {},
+  /** The summary line of `analysis`. */
+  summary: '',
   /** The article whose text is being edited in its column, and the text so far. */
   editing: null,
+  /** The article being renamed, and the name typed so far. */
+  renaming: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -114,6 +118,7 @@ async function recompute() {
     const kept = state.analysis ? ' The view shows the last comparison that worked.' : '';
     sayAnalysis(`The articles could not be compared: ${messageOf(e)}.${kept}`, [['Try again', recompute]]);
     render();
+    $('summary').textContent = state.analysis ? `${state.summary} (the last comparison that worked)` : '';
     return;
   }
   if (request !== state.request) return; // A newer request is on its way.
@@ -126,7 +131,8 @@ async function recompute() {
   render();
   const links = analysis.links.length ? ` · ${analysis.links.length} more ${analysis.links.length > 1 ? 'links' : 'link'} outside them` : '';
   const left = wordless ? ` · ${count(wordless)} without words not compared` : '';
-  $('summary').textContent = `${analysis.articles.length} articles · ${analysis.clusters.length} shared sentences${links}${left} · compared in ${Math.max(1, Math.round(took))} ms`;
+  state.summary = `${analysis.articles.length} articles · ${analysis.clusters.length} shared sentences${links}${left} · compared in ${Math.max(1, Math.round(took))} ms`;
+  $('summary').textContent = state.summary;
   if (!performance.getEntriesByName('wirediff:first-render').length) {
     performance.mark('wirediff:first-render');
   }
@@ -195,9 +201,13 @@ function renderColumns() {
     const editing = state.editing && state.editing.article === article ? state.editing.text : null;
     return renderPlainColumn(article, slot, notCompared(article), controlsFor(article), editing);
   });
+  const renaming = state.renaming;
   clear($('columns')).append(...columns);
   resetMarks();
   $('explain').hidden = true;
+  if (renaming && state.renaming === renaming && state.articles.includes(renaming.article)) {
+    startRename(state.articles.indexOf(renaming.article), renaming.value);
+  }
 }
 
 function render() {
@@ -495,16 +505,20 @@ function saveEdit(index, text) {
   render();
 }
 
-function startRename(index) {
+function startRename(index, typed = null) {
   const column = document.querySelector(`.column[data-slot="${index}"]`);
   const line = column && column.querySelector('.name');
   if (!line) return;
   const article = state.articles[index];
-  const input = el('input', { type: 'text', value: article.name, 'aria-label': 'New name', maxlength: 120 });
+  const input = el('input', { type: 'text', value: typed === null ? article.name : typed, 'aria-label': 'New name', maxlength: 120 });
+  // A re-rendering of the columns opens the box again with what was typed.
+  state.renaming = { article, value: input.value };
+  input.addEventListener('input', () => { if (state.renaming) state.renaming.value = input.value; });
   let finished = false;
   const done = (keep) => {
     if (finished) return;
     finished = true;
+    state.renaming = null;
     const at = state.articles.indexOf(article);
     if (keep && at >= 0 && input.value.trim()) {
       const others = state.articles.filter((_, i) => i !== at);

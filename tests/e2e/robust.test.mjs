@@ -93,9 +93,9 @@ async function setThreshold(page, value) {
   }, String(value));
 }
 
-/** Waits until the summary shows a finished comparison of `n` articles. */
+/** Waits until the summary shows a finished comparison of `n` articles (not the last one that worked). */
 async function compared(page, n) {
-  await page.waitForFunction((k) => new RegExp(`^${k} articles .* compared in`).test(document.querySelector('#summary').textContent), n);
+  await page.waitForFunction((k) => new RegExp(`^${k} articles .* compared in \\d+ ms$`).test(document.querySelector('#summary').textContent), n);
 }
 
 const small = (i) => ({
@@ -220,6 +220,7 @@ describe('a failing core', () => {
     await setThreshold(page, 0.8);
     await page.locator('.message', { hasText: /could not be compared: the analysis failed inside the WebAssembly core \(RuntimeError: unreachable\), so the worker was replaced by a fresh one\. The view shows the last comparison that worked/ }).waitFor();
     assert.equal(await page.$$eval('#columns .s.shared', (spans) => spans.length), before, 'the previous view stayed');
+    assert.match(await page.textContent('#summary'), /\(the last comparison that worked\)$/);
     assert.equal(await page.locator('#columns .column').getByRole('button', { name: /^Remove/ }).count(), 5);
     await page.waitForFunction(() => core.workersStarted === 2 && core.worker !== null);
     // The next analysis runs in the fresh worker and clears the message.
