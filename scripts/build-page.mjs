@@ -82,12 +82,16 @@ const seedJson = JSON.stringify(seeds).replace(/</g, '\\u003c');
 
 const wasmBytes = readFileSync(wasm);
 const glueSource = readFileSync(glue, 'utf8');
-// The module, and the glue's source again for the analysis worker (a Blob).
+// The module, and the glue's source for the analysis worker (a Blob).
 const loader = `window.WIREDIFF_WASM_BASE64 = "${wasmBytes.toString('base64')}";\n` +
   `window.WIREDIFF_GLUE = ${safe(JSON.stringify(glueSource))};`;
+// On the page the glue is a factory: each call evaluates it afresh, giving
+// a new `wasm_bindgen` with its own instance, so that an instance left
+// unusable by a trap can be replaced (www/worker.js). No eval is needed.
+const glueFactory = `window.wirediffGlue = function () {\n${glueSource}\nreturn wasm_bindgen;\n};`;
 const scripts = [
   loader,
-  safe(glueSource),
+  safe(glueFactory),
   ...page.scripts.map((f) => safe(readFileSync(join(root, f), 'utf8'))),
 ];
 const styles = page.styles.map((f) => safe(readFileSync(join(root, f), 'utf8')));

@@ -4,7 +4,8 @@
 //! and gets the whole result model back as plain objects
 //! (`serde-wasm-bindgen`, JSON-compatible: `null` for absent values). Bad
 //! input becomes a JavaScript `Error` with a one-line message; a panic, which
-//! would be a bug, is reported on the console by `console_error_panic_hook`.
+//! would be a bug, is reported on the console by `console_error_panic_hook`
+//! and traps the instance; the page then replaces it (`www/worker.js`).
 
 use serde::Deserialize;
 use serde::Serialize;
@@ -79,6 +80,14 @@ pub fn analyze(articles: JsValue, options_value: JsValue) -> Result<JsValue, JsE
     let analysis = measured("wirediff:analyze", || crate::analyze(&inputs, &options))
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&analysis)
+}
+
+/// Whether `text` has a word to compare: the same check as `analyze`, which
+/// refuses an article without one (`Error::EmptyArticle`). The page leaves
+/// such articles out of the analysis and marks them instead.
+#[wasm_bindgen(js_name = hasWords)]
+pub fn has_words(text: &str) -> bool {
+    crate::analysis::has_words(text)
 }
 
 /// Paragraph diff of two texts, for the page's diff view.

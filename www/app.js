@@ -9,13 +9,20 @@ const state = {
   articles: [],
   /** Number of the latest analysis request; older answers are dropped. */
   request: 0,
+  /** The last analysis that worked; kept when a later one fails. */
   analysis: null,
   view: 'articles',
   /** The groups pinned, pointed at and focused (keys as in `groupKey`). */
   pinned: null,
   hovered: null,
   focused: null,
-  prefs: loadPrefs(),
+  prefs: {},
+  /** The summary line of `analysis`. */
+  summary: '',
+  /** The article whose text is being edited in its column, and the text so far. */
+  editing: null,
+  /** The article being renamed, and the name typed so far. */
+  renaming: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -33,9 +40,17 @@ function say(text, kind = 'info', actions = []) {
   return box;
 }
 
+/** A message about the comparison itself, replaced by the next one. */
+function sayAnalysis(text, actions = []) {
+  clearErrors();
+  say(text, 'error', actions).classList.add('analysis');
+}
+
 function clearErrors() {
   for (const box of $('messages').querySelectorAll('.message.error.analysis')) box.remove();
 }
+
+const messageOf = (e) => (e && e.message ? e.message : String(e));
 
 function options() {
   return {
@@ -45,85 +60,178 @@ function options() {
   };
 }
 
-/** Recomputes the analysis (in the worker) and re-renders; never throws. */
+/** Whether an article has a word to compare (`hasWords` in the core), cached per text. */
+const wordsCache = new WeakMap();
+function hasWords(article) {
+  const cached = wordsCache.get(article);
+  if (cached && cached.text === article.text) return cached.words;
+  const words = core.local('hasWords', article.text);
+  wordsCache.set(article, { text: article.text, words });
+  return words;
+}
+
+const NO_WORDS = 'Not compared: this article has no words, only punctuation, symbols or invisible characters. Edit it, or remove it.';
+
+/**
+ * Recomputes the analysis (in the worker) and re-renders; never throws.
+ * Articles without words are left out and marked; a failed analysis leaves
+ * the last one that worked on screen, with the controls and a message.
+ */
 async function recompute() {
   const request = ++state.request;
-  if (state.articles.length < 2) {
-    clearErrors();
-    state.pinned = null;
+  try {
+    await core.glueStarting;
+  } catch (e) {
+    // The page's instance could not start: `core.local` says so below.
+  }
+  if (request !== state.request) return;
+  let usable;
+  try {
+    usable = state.articles.filter(hasWords);
+  } catch (e) {
+    sayAnalysis(`The articles could not be checked: ${messageOf(e)}.`, [['Try again', recompute]]);
+    render();
+    return;
+  }
+  const wordless = state.articles.length - usable.length;
+  if (usable.length < 2) {
     state.analysis = null;
-    renderSingle();
+    render();
+    if (state.articles.length === 0) {
+      sayAnalysis('There are no articles. Add at least two, or restore the five sample articles.');
+    } else if (state.articles.length === 1) {
+      sayAnalysis('Add at least one more article to compare it with.');
+    } else {
+      sayAnalysis(`Fewer than two articles have words to compare (${plural(usable.length, 'has', 'have')} words, `
+        + `${count(wordless)} ${wordless === 1 ? 'has' : 'have'} none). Add an article, or edit the ones without words.`);
+    }
     return;
   }
   const started = performance.now();
-  const articles = state.articles.map((a) => ({ name: a.name, text: a.text }));
+  const articles = usable.map((a) => ({ name: a.name, text: a.text }));
   $('summary').textContent = `Comparing ${articles.length} articles…`;
   let analysis;
   try {
     analysis = await core.call('analyze', articles, options());
   } catch (e) {
     if (request !== state.request) return;
-    clearErrors();
-    state.analysis = null;
-    const box = say(`The articles could not be compared: ${e && e.message ? e.message : e}`, 'error');
-    box.classList.add('analysis');
-    renderSingle();
+    const kept = state.analysis ? ' The view shows the last comparison that worked.' : '';
+    sayAnalysis(`The articles could not be compared: ${messageOf(e)}.${kept}`, [['Try again', recompute]]);
+    render();
+    $('summary').textContent = state.analysis ? `${state.summary} (the last comparison that worked)` : '';
     return;
   }
   if (request !== state.request) return; // A newer request is on its way.
   clearErrors();
-  state.pinned = null;
   analysis.source = articles.map((a) => a.text);
+  /** The page's article for each analysed one (the list may change later). */
+  analysis.members = usable;
   state.analysis = analysis;
   const took = performance.measure('wirediff:compare', { start: started }).duration;
-  const a = state.analysis;
-  const links = a.links.length ? ` · ${a.links.length} more ${a.links.length > 1 ? 'links' : 'link'} outside them` : '';
-  $('summary').textContent = `${a.articles.length} articles · ${a.clusters.length} shared sentences${links} · compared in ${Math.max(1, Math.round(took))} ms`;
   render();
+  const links = analysis.links.length ? ` · ${analysis.links.length} more ${analysis.links.length > 1 ? 'links' : 'link'} outside them` : '';
+  const left = wordless ? ` · ${count(wordless)} without words not compared` : '';
+  state.summary = `${analysis.articles.length} articles · ${analysis.clusters.length} shared sentences${links}${left} · compared in ${Math.max(1, Math.round(took))} ms`;
+  $('summary').textContent = state.summary;
   if (!performance.getEntriesByName('wirediff:first-render').length) {
     performance.mark('wirediff:first-render');
   }
-  document.body.dataset.ready = 'true';
 }
 
-/** With fewer than two usable articles: show what there is and say why. */
-function renderSingle() {
-  clear($('columns'));
-  $('summary').textContent = '';
-  for (const article of state.articles) {
-    $('columns').append(el('article', { class: 'column' },
-      el('header', null, el('h2', null, article.name)),
-      article.text.split(/\n+/).filter((p) => p.trim()).map((p) => el('p', null, p))));
+/** Where `article` is in the analysis, or -1 if it is not in it (as it is now). */
+function analysedIndex(analysis, article) {
+  if (!analysis) return -1;
+  const i = analysis.members.indexOf(article);
+  return i >= 0 && analysis.source[i] === article.text ? i : -1;
+}
+
+/** `hasWords`, taking an article the core cannot check as one with words. */
+function safeHasWords(article) {
+  try {
+    return hasWords(article);
+  } catch (e) {
+    return true;
   }
-  if (state.articles.length < 2) {
-    const box = say(state.articles.length === 0
-      ? 'There are no articles. Add at least two, or restore the five sample articles.'
-      : 'Add at least one more article to compare it with.', 'error');
-    box.classList.add('analysis');
+}
+
+/** Why an article has no column drawn from the analysis. */
+function notCompared(article) {
+  const words = safeHasWords(article);
+  if (!words) return NO_WORDS;
+  if (state.analysis) return 'Not compared yet: the last comparison that worked did not include this article.';
+  const others = state.articles.filter((x) => x !== article && safeHasWords(x)).length;
+  return others ? 'Not compared: the comparison did not work (see the message above).'
+    : 'Not compared: there is no other article with words to compare it with.';
+}
+
+/** Handlers for an article's controls, whatever its place in the list by then. */
+function controlsFor(article) {
+  const slot = () => state.articles.indexOf(article);
+  const when = (f) => (...args) => { if (slot() >= 0) f(slot(), ...args); };
+  return {
+    rename: when((i) => startRename(i)),
+    remove: when((i) => removeArticle(i)),
+    edit: when(() => {
+      state.editing = state.editing && state.editing.article === article ? null : { article, text: article.text };
+      render();
+    }),
+    input: (text) => { if (state.editing && state.editing.article === article) state.editing.text = text; },
+    save: when((i, text) => saveEdit(i, text)),
+    cancel: () => {
+      state.editing = null;
+      render();
+    },
+  };
+}
+
+/** Every article, as a column of the analysis or, if not in it, a plain one. */
+function renderColumns() {
+  const a = state.analysis;
+  const handlers = {
+    rename: (i) => controlsFor(a.members[i]).rename(),
+    remove: (i) => controlsFor(a.members[i]).remove(),
+  };
+  const columns = state.articles.map((article, slot) => {
+    const i = analysedIndex(a, article);
+    if (i >= 0) {
+      const column = renderColumn(a, i, handlers);
+      column.dataset.slot = slot;
+      return column;
+    }
+    const editing = state.editing && state.editing.article === article ? state.editing.text : null;
+    return renderPlainColumn(article, slot, notCompared(article), controlsFor(article), editing);
+  });
+  const renaming = state.renaming;
+  clear($('columns')).append(...columns);
+  resetMarks();
+  $('explain').hidden = true;
+  if (renaming && state.renaming === renaming && state.articles.includes(renaming.article)) {
+    startRename(state.articles.indexOf(renaming.article), renaming.value);
   }
-  document.body.dataset.ready = 'true';
 }
 
 function render() {
   const a = state.analysis;
-  if (!a) return;
-  const handlers = { rename: startRename, remove: removeArticle, show: showCluster };
+  document.body.dataset.ready = 'true';
+  if (!a) $('summary').textContent = '';
+  const nothing = 'Nothing is compared: at least two articles with words are needed.';
   if (state.view === 'articles') {
-    clear($('columns')).append(...a.articles.map((_, i) => renderColumn(a, i, handlers)));
-    resetMarks();
-    $('explain').hidden = true;
+    renderColumns();
   } else if (state.view === 'clusters') {
-    renderClusters(a, $('cluster-list'), handlers);
+    if (a) renderClusters(a, $('cluster-list'), { show: showCluster });
+    else clear($('cluster-list')).append(el('li', { class: 'cluster' }, nothing));
   } else if (state.view === 'diff') {
     renderDiffView();
-  } else {
+  } else if (a) {
     renderOverlap(a, $('overlap-table'));
+  } else {
+    clear($('overlap-table')).append(el('p', null, nothing));
   }
 }
 
 function fillSelect(select, chosen) {
   clear(select).append(...state.articles.map((art, i) => el('option', { value: i }, art.name)));
-  select.value = String(Math.min(chosen, state.articles.length - 1));
+  select.value = String(Math.max(0, Math.min(chosen, state.articles.length - 1)));
 }
 
 function renderDiffView() {
@@ -133,10 +241,15 @@ function renderDiffView() {
   fillSelect($('diff-b'), b === a && state.articles.length > 1 ? (a + 1) % state.articles.length : b);
   const left = state.articles[Number($('diff-a').value)];
   const right = state.articles[Number($('diff-b').value)];
+  if (!left || !right) {
+    clear($('diff-table'));
+    $('diff-summary').textContent = 'Add two articles to compare them.';
+    return;
+  }
   try {
-    renderDiff(wasm_bindgen.diffTexts(left.text, right.text, options()), $('diff-table'), $('diff-summary'));
+    renderDiff(core.local('diffTexts', left.text, right.text, options()), $('diff-table'), $('diff-summary'));
   } catch (e) {
-    say(`The diff could not be computed: ${e && e.message ? e.message : e}`, 'error');
+    say(`The diff could not be computed: ${messageOf(e)}.`, 'error', [['Try again', renderDiffView]]);
   }
 }
 
@@ -340,9 +453,12 @@ function wireTabs() {
 
 // ----- The article list ----------------------------------------------------
 
+/** Keeps the list; a failure is said once until the next save that works. */
+let persistWarning = null;
 function persist() {
   const problem = saveArticles(state.articles);
-  if (problem) say(problem, 'error');
+  if (persistWarning) persistWarning.remove();
+  persistWarning = problem ? say(problem, 'error') : null;
 }
 
 function addArticle(name, text) {
@@ -352,7 +468,7 @@ function addArticle(name, text) {
     return false;
   }
   if (state.articles.length >= MAX_ARTICLES) {
-    say(`The page compares at most ${MAX_ARTICLES} articles; remove some first.`, 'error');
+    say(`The page compares at most ${count(MAX_ARTICLES)} articles; remove some first.`, 'error');
     return false;
   }
   state.articles.push({ name: uniqueName(state.articles, name), text });
@@ -363,6 +479,7 @@ function addArticle(name, text) {
 
 function removeArticle(index) {
   const [removed] = state.articles.splice(index, 1);
+  if (state.editing && state.editing.article === removed) state.editing = null;
   persist();
   recompute();
   say(`Removed \u201c${removed.name}\u201d.`, 'info', [['Undo', () => {
@@ -372,15 +489,40 @@ function removeArticle(index) {
   }]]);
 }
 
-function startRename(index) {
-  const column = document.querySelector(`.column[data-article="${index}"]`);
+/** Replaces an article's text with the edited one, unless the Add box would refuse it. */
+function saveEdit(index, text) {
+  const problem = articleProblem(text);
+  if (problem) {
+    // The edit stays open with the text as typed.
+    say(`The edited text ${problem}, so it was not saved.`, 'error');
+    return;
+  }
+  const edited = { name: state.articles[index].name, text };
+  state.articles[index] = edited;
+  state.editing = null;
+  persist();
+  recompute();
+  render();
+}
+
+function startRename(index, typed = null) {
+  const column = document.querySelector(`.column[data-slot="${index}"]`);
   const line = column && column.querySelector('.name');
   if (!line) return;
-  const input = el('input', { type: 'text', value: state.articles[index].name, 'aria-label': 'New name', maxlength: 120 });
+  const article = state.articles[index];
+  const input = el('input', { type: 'text', value: typed === null ? article.name : typed, 'aria-label': 'New name', maxlength: 120 });
+  // A re-rendering of the columns opens the box again with what was typed.
+  state.renaming = { article, value: input.value };
+  input.addEventListener('input', () => { if (state.renaming) state.renaming.value = input.value; });
+  let finished = false;
   const done = (keep) => {
-    if (keep && input.value.trim()) {
-      const others = state.articles.filter((_, i) => i !== index);
-      state.articles[index].name = uniqueName(others, input.value);
+    if (finished) return;
+    finished = true;
+    state.renaming = null;
+    const at = state.articles.indexOf(article);
+    if (keep && at >= 0 && input.value.trim()) {
+      const others = state.articles.filter((_, i) => i !== at);
+      article.name = uniqueName(others, input.value);
       persist();
     }
     recompute();
@@ -402,10 +544,31 @@ function restoreSamples() {
     say('The five sample articles are already here.');
     return;
   }
+  const room = MAX_ARTICLES - state.articles.length;
+  if (room < missing.length) {
+    say(`The page compares at most ${count(MAX_ARTICLES)} articles: remove ${plural(missing.length - room, 'article')} to restore the samples.`, 'error');
+    return;
+  }
   for (const seed of missing) state.articles.push({ name: uniqueName(state.articles, seed.name), text: seed.text });
   persist();
   recompute();
   say(`Restored ${missing.length} sample article${missing.length > 1 ? 's' : ''}; your own articles are kept.`);
+}
+
+/** Asks first, then removes every key the page keeps and shows the samples. */
+function askToForget() {
+  const n = state.articles.length;
+  say(`Forget everything this page keeps in the browser\u2019s storage: the ${plural(n, 'article')} shown, the draft, the preferences and anything set aside? The five sample articles will be shown. Text in the Add box stays there.`,
+    'info', [['Forget them', forget], ['Keep them', () => {}]]);
+}
+
+function forget() {
+  const removed = forgetStored();
+  state.articles = seedArticles();
+  state.editing = null;
+  if (persistWarning) persistWarning.remove();
+  recompute();
+  say(`Forgot ${plural(removed, 'stored value')}: nothing of yours is kept in this browser now. The sample articles are shown (not stored until you change them).`);
 }
 
 async function addFiles(files) {
@@ -418,24 +581,25 @@ async function addFiles(files) {
   }
 }
 
-function wireAdding() {
+function wireAdding(draft) {
   const panel = $('add-panel');
   $('add-toggle').addEventListener('click', () => {
     panel.hidden = !panel.hidden;
     $('add-toggle').setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) $('new-text').focus();
   });
-  const draft = loadDraft();
-  $('new-name').value = draft.name || '';
-  $('new-text').value = draft.text || '';
+  $('new-name').value = draft.name;
+  $('new-text').value = draft.text;
   let draftWarning = null;
   const keepDraft = debounce(() => {
-    const kept = saveDraft({ name: $('new-name').value, text: $('new-text').value });
-    if (kept && draftWarning) {
+    const problem = saveDraft({ name: $('new-name').value, text: $('new-text').value });
+    if (draftWarning && (!problem || draftWarning.dataset.problem !== problem)) {
       draftWarning.remove();
       draftWarning = null;
-    } else if (!kept && !(draftWarning && draftWarning.isConnected)) {
-      draftWarning = say('This text is too large for the browser\u2019s storage: it stays in the box, but a reload would lose it. Add it as an article, or keep a copy.', 'error');
+    }
+    if (problem && !(draftWarning && draftWarning.isConnected)) {
+      draftWarning = say(problem, 'error');
+      draftWarning.dataset.problem = problem;
     }
   }, 300);
   $('new-name').addEventListener('input', keepDraft);
@@ -453,6 +617,7 @@ function wireAdding() {
     event.target.value = '';
   });
   $('restore-samples').addEventListener('click', restoreSamples);
+  $('forget-stored').addEventListener('click', askToForget);
   let depth = 0;
   document.addEventListener('dragenter', (event) => {
     if ([...event.dataTransfer.types].includes('Files')) {
@@ -475,10 +640,10 @@ function wireAdding() {
 
 function wireControls() {
   const threshold = $('threshold');
-  if (state.prefs.threshold) threshold.value = state.prefs.threshold;
+  if (state.prefs.threshold !== undefined) threshold.value = String(state.prefs.threshold);
   $('threshold-value').textContent = Number(threshold.value).toFixed(2);
   const later = debounce(() => {
-    state.prefs.threshold = threshold.value;
+    state.prefs.threshold = Number(threshold.value);
     savePrefs(state.prefs);
     recompute();
   }, 120);
@@ -488,37 +653,53 @@ function wireControls() {
   });
   $('paraphrases').addEventListener('change', recompute);
   const large = $('large-type');
-  const setLarge = (on) => {
+  const setLarge = (on, save = true) => {
     document.documentElement.classList.toggle('large', on);
     large.setAttribute('aria-pressed', String(on));
     state.prefs.large = on;
-    savePrefs(state.prefs);
+    if (save) savePrefs(state.prefs);
   };
-  setLarge(Boolean(state.prefs.large));
+  setLarge(Boolean(state.prefs.large), false);
   large.addEventListener('click', () => setLarge(!state.prefs.large));
 }
 
+/**
+ * Starts the page. Stored values are checked before anything uses them, and
+ * the controls work before the core has started, so that nothing stored and
+ * no failure of the core can keep the page from starting.
+ */
 async function main() {
-  const bytes = base64Bytes(window.WIREDIFF_WASM_BASE64);
-  await core.start(bytes, window.WIREDIFF_GLUE);
-  $('version').textContent = wasm_bindgen.version();
-  const stored = loadArticles();
-  if (stored && stored.corrupt) {
-    say('The articles stored by an earlier visit could not be read, so the sample articles are shown. They are left in storage untouched until you add or change an article.', 'error');
-  }
-  state.articles = Array.isArray(stored) ? stored : seedArticles();
+  const articles = loadStored('articles');
+  const draft = loadStored('draft');
+  const prefs = loadStored('prefs');
+  state.prefs = prefs.value;
+  state.articles = articles.value || seedArticles();
   wireTabs();
   wireColumns();
-  wireAdding();
+  wireAdding(draft.value);
   wireControls();
+  for (const found of [articles, draft, prefs]) if (found.message) say(found.message, 'error');
+  try {
+    const bytes = base64Bytes(window.WIREDIFF_WASM_BASE64);
+    await core.start(bytes, window.WIREDIFF_GLUE);
+  } catch (e) {
+    render();
+    sayAnalysis(`The comparison engine could not start (${messageOf(e)}): your articles are shown, but not compared.`);
+    return;
+  }
+  try {
+    $('version').textContent = core.local('version');
+  } catch (e) {
+    $('version').textContent = '';
+  }
   recompute();
 }
 
 window.addEventListener('error', (event) => say(`Something went wrong: ${event.message}`, 'error'));
 window.addEventListener('unhandledrejection', (event) => {
-  say(`Something went wrong: ${event.reason && event.reason.message ? event.reason.message : event.reason}`, 'error');
+  say(`Something went wrong: ${messageOf(event.reason)}`, 'error');
 });
 main().catch((e) => {
-  say(`The page could not start: ${e && e.message ? e.message : e}`, 'error');
+  say(`The page could not start: ${messageOf(e)}`, 'error');
   document.body.dataset.ready = 'error';
 });

@@ -1,96 +1,48 @@
-// The article list: the five samples by default, the user's own articles
-// kept in localStorage. Nothing a user typed or pasted is dropped silently:
-// every failure to keep it says so.
+// What the page keeps in localStorage: the user's articles, the draft in
+// the Add box and the preferences. Every page opened from a local file
+// (file://) shares this storage, so anything read back may have been
+// written by another page: each key is described once in STORED below and
+// every value is checked against it on load. A value that fails is set
+// aside (moved to a "set aside" key, or left untouched if it cannot be
+// moved), never used and never thrown on, and the page says why. Nothing a
+// user typed or pasted is dropped silently: every failure to keep it says so.
 'use strict';
 
-const STORE_KEY = 'wirediff.articles.v1';
-const DRAFT_KEY = 'wirediff.draft.v1';
-const PREFS_KEY = 'wirediff.prefs.v1';
 /** Larger articles are refused with a message rather than freezing the tab. */
 const MAX_ARTICLE_CHARS = 2000000;
 const MAX_ARTICLES = 400;
+/** Longest article name kept (a file's name can be long; typed ones are 120). */
+const MAX_NAME_CHARS = 1000;
+/** A draft may be larger than an article: adding it then says why it cannot be. */
+const MAX_DRAFT_CHARS = 2 * MAX_ARTICLE_CHARS;
+/** Every key the page writes starts with this. */
+const KEY_PREFIX = 'wirediff.';
+/** Values that failed the schema are moved under this prefix, never read. */
+const ASIDE_PREFIX = 'wirediff.set-aside.v1/';
 
-function seedArticles() {
-  const node = document.getElementById('seed-articles');
-  try {
-    return JSON.parse(node ? node.textContent : '[]');
-  } catch (e) {
-    return [];
-  }
+/** A count with thousands separators: 2,000,001. */
+function count(n) {
+  return Number(n).toLocaleString('en-US');
 }
 
-function storage() {
-  try {
-    return window.localStorage;
-  } catch (e) {
-    return null; // Storage disabled (some file:// or private modes).
-  }
+function plural(n, one, many = `${one}s`) {
+  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
-/** The stored article list, or null when none is stored or it is unreadable. */
-function loadArticles() {
-  const store = storage();
-  const raw = store && store.getItem(STORE_KEY);
-  if (!raw) return null;
-  try {
-    const list = JSON.parse(raw);
-    if (Array.isArray(list) && list.every((a) => typeof a.name === 'string' && typeof a.text === 'string')) {
-      return list;
-    }
-  } catch (e) {
-    // Fall through: report it and keep the raw value untouched.
-  }
-  return { corrupt: raw.length };
-}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Saves the list; returns an error message, or null on success. */
-function saveArticles(list) {
-  const store = storage();
-  if (!store) return 'This browser does not let the page store anything, so your articles will not survive a reload.';
-  try {
-    store.setItem(STORE_KEY, JSON.stringify(list));
-    return null;
-  } catch (e) {
-    return 'Your articles are too large for this browser\u2019s storage: they are shown now but will not survive a reload. Remove some to keep the rest.';
-  }
+/** What a JSON value is, for messages: "null", "a number", "a list"… */
+function kindOf(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return { string: 'a string', number: 'a number', boolean: 'true or false', object: 'an object' }[typeof v] || typeof v;
 }
-
-/** A small JSON value kept in storage (a draft, preferences), or {}. */
-function loadJson(key) {
-  const store = storage();
-  try {
-    return JSON.parse((store && store.getItem(key)) || '{}');
-  } catch (e) {
-    return {};
-  }
-}
-
-/**
- * Keeps a small JSON value; returns whether it was kept. Preferences are a
- * convenience; a draft that cannot be kept stays in its text box, and the
- * page says it will not survive a reload.
- */
-function saveJson(key, value) {
-  const store = storage();
-  try {
-    if (!store) return false;
-    store.setItem(key, JSON.stringify(value));
-    return true;
-  } catch (e) {
-    return false;
-  }
-}
-
-const loadDraft = () => loadJson(DRAFT_KEY);
-const saveDraft = (draft) => saveJson(DRAFT_KEY, draft);
-const loadPrefs = () => loadJson(PREFS_KEY);
-const savePrefs = (prefs) => saveJson(PREFS_KEY, prefs);
 
 /** Why `text` cannot be an article, or null if it can. */
 function articleProblem(text) {
   if (!text.trim()) return 'is empty';
   if (text.length > MAX_ARTICLE_CHARS) {
-    return `is too large (${Math.round(text.length / 1e6)} million characters; the limit is ${MAX_ARTICLE_CHARS / 1e6} million)`;
+    return `is too large (${count(text.length)} characters; the limit is ${count(MAX_ARTICLE_CHARS)})`;
   }
   if (text.includes('\u0000')) return 'looks like a binary file, not text';
   let control = 0;
@@ -102,10 +54,293 @@ function articleProblem(text) {
   return null;
 }
 
+/**
+ * The stored article list: an array of `{name, text}`, each as the Add box
+ * would accept it, at most MAX_ARTICLES. Entries that fail are set aside one
+ * by one; the rest load.
+ */
+function checkArticles(value) {
+  if (!Array.isArray(value)) return { error: `${kindOf(value)} instead of a list of articles` };
+  const kept = [];
+  const rejected = [];
+  for (const item of value) {
+    let why = null;
+    if (!isObject(item) || typeof item.name !== 'string' || typeof item.text !== 'string') {
+      why = 'is not an article (a name and a text)';
+    } else if (!item.name.trim() || item.name.length > MAX_NAME_CHARS) {
+      why = `has no name or a name longer than ${count(MAX_NAME_CHARS)} characters`;
+    } else {
+      const problem = articleProblem(item.text);
+      if (problem) why = problem;
+      else if (kept.length >= MAX_ARTICLES) why = `is over the limit of ${count(MAX_ARTICLES)} articles`;
+    }
+    if (why) rejected.push({ item, why });
+    else kept.push({ name: item.name, text: item.text });
+  }
+  return { value: kept, rejected };
+}
+
+/** The draft in the Add box: `{name, text}`, both strings, either may be absent. */
+function checkDraft(value) {
+  if (!isObject(value)) return { error: `${kindOf(value)} instead of a name and a text` };
+  const { name = '', text = '' } = value;
+  if (typeof name !== 'string' || typeof text !== 'string') return { error: 'a name or text that is not text' };
+  if (name.length > MAX_NAME_CHARS) return { error: `a name of ${count(name.length)} characters; the limit is ${count(MAX_NAME_CHARS)}` };
+  if (text.length > MAX_DRAFT_CHARS) return { error: `${count(text.length)} characters; the limit is ${count(MAX_DRAFT_CHARS)}` };
+  return { value: { name, text } };
+}
+
+/** The slider's range: a stored threshold outside it is not the page's. */
+const THRESHOLD_RANGE = [0.3, 0.95];
+
+/** Preferences: `threshold` (a number in the slider's range), `large` (true or false). */
+function checkPrefs(value) {
+  if (!isObject(value)) return { error: `${kindOf(value)} instead of a set of preferences` };
+  const prefs = {};
+  if (value.threshold !== undefined) {
+    // Earlier versions kept the slider's value as a string.
+    const t = typeof value.threshold === 'string' && value.threshold.trim() ? Number(value.threshold) : value.threshold;
+    if (typeof t !== 'number' || !(t >= THRESHOLD_RANGE[0] && t <= THRESHOLD_RANGE[1])) {
+      return { error: `a threshold that is not a number from ${THRESHOLD_RANGE[0]} to ${THRESHOLD_RANGE[1]}` };
+    }
+    prefs.threshold = t;
+  }
+  if (value.large !== undefined) {
+    if (typeof value.large !== 'boolean') return { error: 'a large-type setting that is not true or false' };
+    prefs.large = value.large;
+  }
+  return { value: prefs };
+}
+
+/**
+ * Every key the page keeps, with what it holds (for messages), its schema
+ * and the value used when nothing valid is stored. Keys are versioned: a
+ * change of format takes a new key.
+ */
+const STORED = {
+  articles: {
+    key: 'wirediff.articles.v1', check: checkArticles, empty: null,
+    what: 'The articles stored by an earlier visit', instead: 'the sample articles are shown',
+  },
+  draft: {
+    key: 'wirediff.draft.v1', check: checkDraft, empty: { name: '', text: '' },
+    what: 'The draft kept from the Add box', instead: 'the box starts empty',
+  },
+  prefs: {
+    key: 'wirediff.prefs.v1', check: checkPrefs, empty: {},
+    what: 'The stored preferences', instead: 'the defaults are used',
+  },
+};
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch (e) {
+    return null; // Storage disabled (some file:// or private modes).
+  }
+}
+
+/**
+ * Moves `key`'s value out of the way: `aside` (a string) goes under a new
+ * set-aside key and `keep` (a string, or null) stays under `key`. Frees the
+ * old value first so that the move needs no extra room; on any failure the
+ * old value is put back. Returns whether it was moved.
+ */
+function setAside(store, key, raw, aside, keep) {
+  const asideKey = `${ASIDE_PREFIX}${key}/${new Date().toISOString()}`;
+  try {
+    store.removeItem(key);
+    store.setItem(asideKey, aside);
+    if (keep !== null) store.setItem(key, keep);
+    return true;
+  } catch (e) {
+    try {
+      store.removeItem(asideKey);
+      store.setItem(key, raw);
+    } catch (e2) {
+      // Nothing more can be done; the message below still tells the user.
+    }
+    return false;
+  }
+}
+
+/**
+ * Reads and checks one stored value (`STORED[name]`). Returns `{value,
+ * message}`: the valid value (or the entry's `empty` one) and, if anything
+ * was set aside, why. Never throws.
+ */
+function loadStored(name) {
+  const entry = STORED[name];
+  const store = storage();
+  let raw = null;
+  try {
+    raw = store && store.getItem(entry.key);
+  } catch (e) {
+    return { value: entry.empty, message: `${entry.what} could not be read (${e.message}).` };
+  }
+  if (raw === null || raw === undefined) return { value: entry.empty, message: null };
+  let checked;
+  try {
+    checked = entry.check(JSON.parse(raw));
+  } catch (e) {
+    checked = { error: e instanceof SyntaxError ? 'not valid JSON' : `unreadable: ${e.message}` };
+  }
+  if (checked.error) {
+    const moved = setAside(store, entry.key, raw, raw, null);
+    const where = moved
+      ? 'The value was set aside in this browser\u2019s storage (kept, never used).'
+      : 'The value is left in storage untouched and unused until the page next saves over it.';
+    return { value: entry.empty, message: `${entry.what} could not be used (${checked.error}), so ${entry.instead}. ${where}` };
+  }
+  const rejected = checked.rejected || [];
+  if (!rejected.length) return { value: checked.value, message: null };
+  const kept = checked.value;
+  const moved = setAside(store, entry.key, raw, JSON.stringify(rejected.map((r) => r.item)),
+    kept.length ? JSON.stringify(kept) : null);
+  const rest = kept.length
+    ? `The other ${plural(kept.length, 'article')} ${kept.length === 1 ? 'is' : 'are'} shown.`
+    : 'The sample articles are shown.';
+  const where = moved
+    ? `${rejected.length === 1 ? 'It was' : 'They were'} set aside in this browser\u2019s storage (kept, never used).`
+    : `${rejected.length === 1 ? 'It is' : 'They are'} left in storage, unused, until the article list next changes.`;
+  return {
+    value: kept.length ? kept : null,
+    message: `${plural(rejected.length, 'stored article was', 'stored articles were')} not loaded: ${summariseRejected(rejected)}. ${rest} ${where}`,
+  };
+}
+
+/** "100 are over the limit of 400 articles; “big” is too large (…)" */
+function summariseRejected(rejected) {
+  const byWhy = new Map();
+  for (const r of rejected) {
+    if (!byWhy.has(r.why)) byWhy.set(r.why, []);
+    byWhy.get(r.why).push(r.item);
+  }
+  const name = (item) => (isObject(item) && typeof item.name === 'string' && item.name.trim()
+    ? `\u201c${item.name.length > 60 ? `${item.name.slice(0, 60)}\u2026` : item.name}\u201d` : 'one');
+  return [...byWhy].map(([why, items]) => (items.length === 1
+    ? `${name(items[0])} ${why}`
+    : `${count(items.length)} ${why.replace(/^is\b/, 'are').replace(/^has\b/, 'have').replace(/^looks\b/, 'look')}`)).join('; ');
+}
+
+/** Why a value could not be kept: `{kind, message}`, kind one of unavailable, full, large, error. */
+function whyNotKept(store, key, json, e) {
+  if (!store) return { kind: 'unavailable' };
+  const quota = e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22 || e.code === 1014);
+  if (!quota) return { kind: 'error', detail: e && e.message ? e.message : String(e) };
+  // Storage is shared by every local page: tell "the rest of storage is
+  // full" from "this value alone is too large" by how much else is stored.
+  let others = 0;
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const k = store.key(i);
+      if (k === null || k === key) continue;
+      others += k.length + (store.getItem(k) || '').length;
+    }
+  } catch (e2) {
+    others = 0;
+  }
+  const size = key.length + json.length;
+  return { kind: others >= size || size < 1000000 ? 'full' : 'large', size, others };
+}
+
+/** Stores `value` under `key` as JSON; returns null, or why it was not kept. */
+function keep(key, value) {
+  const store = storage();
+  const json = JSON.stringify(value);
+  try {
+    if (!store) return whyNotKept(store, key, json, null);
+    store.setItem(key, json);
+    return null;
+  } catch (e) {
+    return whyNotKept(store, key, json, e);
+  }
+}
+
+/** Saves the list; returns an error message, or null on success. */
+function saveArticles(list) {
+  const why = keep(STORED.articles.key, list);
+  if (!why) return null;
+  const lost = 'they are shown now but will not survive a reload';
+  if (why.kind === 'unavailable') return 'This browser does not let the page store anything, so your articles will not survive a reload.';
+  if (why.kind === 'full') {
+    return `The browser\u2019s storage is full (other data in it take ${count(why.others)} characters), so your articles could not be saved: ${lost}. Pages opened from local files share this storage.`;
+  }
+  if (why.kind === 'large') {
+    return `Your articles (${count(why.size)} characters in all) are too large for this browser\u2019s storage: ${lost}. Remove some to keep the rest.`;
+  }
+  return `Your articles could not be saved (${why.detail}): ${lost}.`;
+}
+
+/**
+ * Keeps the draft; returns null, or a message saying why it was not kept
+ * (it stays in its text box, but a reload would lose it).
+ */
+function saveDraft(draft) {
+  const stays = 'it stays in the box, but a reload would lose it. Add it as an article, or keep a copy.';
+  // What the schema would set aside on load is not kept in the first place.
+  if (draft.text && draft.text.length > MAX_DRAFT_CHARS) {
+    return `This text (${count(draft.text.length)} characters) is too large to keep as a draft (the limit is ${count(MAX_DRAFT_CHARS)}): ${stays}`;
+  }
+  const why = keep(STORED.draft.key, draft);
+  if (!why) return null;
+  if (why.kind === 'unavailable') return `This browser does not let the page store your draft: ${stays}`;
+  if (why.kind === 'full') {
+    return `The browser\u2019s storage is full (other data in it take ${count(why.others)} characters), so your draft is not kept: ${stays}`;
+  }
+  if (why.kind === 'large') return `This text (${count(why.size)} characters) is too large for the browser\u2019s storage: ${stays}`;
+  return `Your draft could not be kept (${why.detail}): ${stays}`;
+}
+
+/** Preferences are a convenience: failing to keep them is not reported. */
+function savePrefs(prefs) {
+  return keep(STORED.prefs.key, prefs) === null;
+}
+
+/** The page's own keys in storage (articles, draft, preferences, set aside). */
+function storedKeys() {
+  const store = storage();
+  const keys = [];
+  try {
+    for (let i = 0; store && i < store.length; i++) {
+      const k = store.key(i);
+      if (k !== null && k.startsWith(KEY_PREFIX)) keys.push(k);
+    }
+  } catch (e) {
+    // Nothing readable, nothing to list.
+  }
+  return keys;
+}
+
+/** Removes the page's keys (and no other page's); returns how many went. */
+function forgetStored() {
+  const store = storage();
+  const keys = storedKeys();
+  for (const k of keys) {
+    try {
+      store.removeItem(k);
+    } catch (e) {
+      // Removing cannot fail for lack of room; ignore anything else.
+    }
+  }
+  return keys.length;
+}
+
+function seedArticles() {
+  const node = document.getElementById('seed-articles');
+  try {
+    const seeds = JSON.parse(node ? node.textContent : '[]');
+    return Array.isArray(seeds) ? seeds : [];
+  } catch (e) {
+    return [];
+  }
+}
+
 /** Reads a dropped or chosen file as UTF-8 text, rejecting anything else. */
 async function readTextFile(file) {
+  // UTF-8 takes at most four bytes a character.
   if (file.size > MAX_ARTICLE_CHARS * 4) {
-    throw new Error(`${file.name} is too large (${Math.round(file.size / 1e6)} MB)`);
+    throw new Error(`${file.name} is too large (${count(file.size)} bytes; an article may have at most ${count(MAX_ARTICLE_CHARS)} characters)`);
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text;

@@ -71,6 +71,42 @@ function renderColumn(analysis, index, handlers) {
   return column;
 }
 
+/** Whether a line shows anything (zero-width characters alone do not). */
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
+
+/**
+ * A column for an article that is not in the analysis (it has no words, or
+ * no comparison has worked yet): its text as paragraphs, a note saying why,
+ * and the same controls as every column, with Edit. `editing` is the text
+ * being edited in this column, or null.
+ */
+function renderPlainColumn(article, slot, note, handlers, editing) {
+  const headingId = `plain-title-${slot}`;
+  const lines = article.text.split(/\r\n|[\n\r\u2028\u2029]+/).filter((p) => p.trim());
+  const title = lines.length && VISIBLE.test(lines[0]) ? lines[0] : article.name;
+  const column = el('article', { class: 'column plain', tabindex: 0, 'aria-labelledby': headingId, dataset: { slot } },
+    el('header', null,
+      el('h2', { id: headingId }, title),
+      el('div', { class: 'name' },
+        el('span', { class: 'file' }, article.name),
+        el('button', { type: 'button', 'aria-label': `Rename ${article.name}`, onclick: handlers.rename }, 'Rename'),
+        el('button', { type: 'button', 'aria-label': `Edit ${article.name}`, onclick: handlers.edit, 'aria-expanded': String(editing !== null) }, 'Edit'),
+        el('button', { type: 'button', 'aria-label': `Remove ${article.name}`, onclick: handlers.remove }, 'Remove')),
+      note ? el('p', { class: 'note' }, note) : null));
+  if (editing !== null) {
+    const box = el('textarea', { rows: 12, 'aria-label': `Text of ${article.name}`, oninput: (event) => handlers.input(event.target.value) });
+    box.value = editing;
+    column.append(el('div', { class: 'editor' }, box,
+      el('div', { class: 'add-actions' },
+        el('button', { type: 'button', onclick: () => handlers.save(box.value) }, 'Save'),
+        el('button', { type: 'button', onclick: handlers.cancel }, 'Cancel'))));
+  } else {
+    const body = title === lines[0] ? lines.slice(1) : lines;
+    column.append(...body.map((p) => el('p', null, p)));
+  }
+  return column;
+}
+
 /**
  * A sentence span. Shared ones are focusable and carry their group: a
  * cluster's members its colour and number, a sentence linked outside any
@@ -201,7 +237,7 @@ function renderClusterExplanation(analysis, c) {
 /** Word-level differences of `text` against `reference`. */
 function wordDiff(reference, text) {
   try {
-    return wasm_bindgen.diffWords(reference, text).map((piece) => {
+    return core.local('diffWords', reference, text).map((piece) => {
       if (piece.tag === 'delete') return el('del', null, piece.text);
       if (piece.tag === 'insert') return el('ins', null, piece.text);
       return piece.text;

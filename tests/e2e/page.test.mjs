@@ -378,7 +378,7 @@ describe('page features', () => {
     await context.close();
   });
 
-  test('an article too large for the browser\u2019s storage is shown and the page says it will not be kept', async () => {
+  test('with storage full for other reasons, a 4 KB draft and a new article are said not kept because storage is full, not too large', async () => {
     const { context, page, problems } = await open(pathToFileURL(page_path).href);
     // Fill this origin's storage as earlier visits or other pages might have.
     const filled = await page.evaluate(() => {
@@ -396,11 +396,17 @@ describe('page features', () => {
     assert.ok(filled > 1, 'storage filled');
     await page.click('#add-toggle');
     await page.fill('#new-name', 'Too big to keep');
-    await page.fill('#new-text', 'A headline\n\nNvidia said on Wednesday that it would resume sales of its H20 chips to China.');
-    // The draft cannot be kept either, and the page says so.
-    await page.getByText(/a reload would lose it/).waitFor();
+    const draft = 'A headline\n\n' + 'Nvidia said on Wednesday that it would resume sales of its H20 chips to China. '.repeat(55);
+    assert.ok(draft.length > 4000 && draft.length < 5000);
+    await page.fill('#new-text', draft);
+    // The draft cannot be kept either, and the page says why: storage is
+    // full, not that 4 KB of text is too big.
+    const full = page.locator('.message', { hasText: /storage is full .*your draft is not kept.*a reload would lose it/ });
+    await full.waitFor();
+    assert.doesNotMatch(await page.textContent('#messages'), /too large/);
     await page.click('#add-article');
-    await page.getByText(/too large for this browser\u2019s storage/).waitFor();
+    await page.locator('.message', { hasText: /storage is full .*your articles could not be saved/ }).waitFor();
+    assert.doesNotMatch(await page.textContent('#messages'), /too large/);
     await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 6);
     assert.match(await page.locator('#columns .column').nth(5).textContent(), /Too big to keep/);
     await shot(page, 'storage-full');
