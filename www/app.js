@@ -249,6 +249,9 @@ function renderDiffView() {
   try {
     renderDiff(core.local('diffTexts', left.text, right.text, options()), $('diff-table'), $('diff-summary'));
   } catch (e) {
+    // Never leave another pair's diff under this selection.
+    clear($('diff-table'));
+    $('diff-summary').textContent = `No diff of \u201c${left.name}\u201d and \u201c${right.name}\u201d: it could not be computed.`;
     say(`The diff could not be computed: ${messageOf(e)}.`, 'error', [['Try again', renderDiffView]]);
   }
 }

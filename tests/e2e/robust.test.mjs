@@ -250,13 +250,17 @@ describe('a failing core', () => {
     await context.close();
   });
 
-  test('the page\u2019s own instance, after a trap, is re-instantiated and the diff works again', async () => {
+  test('the page\u2019s own instance, after a trap, is re-instantiated and the diff works again; a failed diff never leaves another pair\u2019s diff on screen', async () => {
     const { context, page, problems } = await open();
+    await page.click('#tab-diff');
+    await page.locator('#diff-table .diff-row').first().waitFor();
     await page.evaluate((bytes) => {
       const trap = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports.f;
       core.glue.diffTexts = () => trap();
     }, TRAP_MODULE);
-    await page.click('#tab-diff');
+    await page.selectOption('#diff-b', '2');
+    assert.equal(await page.locator('#diff-table .diff-row').count(), 0);
+    assert.match(await page.textContent('#diff-summary'), /^No diff of .* could not be computed\.$/);
     const failed = page.locator('.message', { hasText: /diff could not be computed: it failed inside the WebAssembly core \(RuntimeError: unreachable\), which was restarted/ });
     await failed.waitFor();
     await page.waitForFunction(() => core.instancesStarted === 2 && core.glue !== null);
