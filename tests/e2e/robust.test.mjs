@@ -271,6 +271,26 @@ describe('a failing core', () => {
   });
 });
 
+describe('the WebAssembly core at the page\u2019s limits', () => {
+  test('400 copies of one 12 KB article are compared by the worker, not a capacity overflow', async () => {
+    // Two samples as one article (the core used to collect every candidate
+    // pair of copies first: a capacity overflow in 32-bit WebAssembly). The
+    // worker's core is called directly: drawing 400 columns is another matter.
+    const article = `${seeds[2].text}\n${seeds[3].text}`;
+    const { context, page, problems } = await open();
+    const [articles, clusters, widest] = await page.evaluate(async (text) => {
+      const copies = Array.from({ length: 400 }, (_, i) => ({ name: `copy ${i}.txt`, text }));
+      const result = await core.call('analyze', copies, { diffs: false });
+      return [result.articles.length, result.clusters.length, Math.max(...result.clusters.map((c) => c.articles))];
+    }, article);
+    assert.equal(articles, 400);
+    assert.ok(clusters > 10, `${clusters} clusters`);
+    assert.equal(widest, 400);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('messages and stored data', () => {
   test('an article one character over the limit is refused with exact figures, and the text stays', async () => {
     const { context, page, problems } = await open();
