@@ -9,12 +9,23 @@
 // directory, the crate's directory and the temporary directory under their
 // own absolute paths (the tests read `tests/data/` from CARGO_MANIFEST_DIR).
 // Its exit status is the program's; a trap (a panic aborts: wasm32-wasip1 is
-// panic=abort) prints the trap and exits with 134, as an abort would.
+// panic=abort) prints the trap and exits with 134, as an abort would. The
+// abort loses what libtest captured, the panic message included: pass
+// `-- --nocapture` to see it (scripts/test does).
 import { readFile } from "node:fs/promises";
 import { existsSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import process from "node:process";
+import { setFlagsFromString } from "node:v8";
 import { WASI } from "node:wasi";
+
+// Node 20's V8 flushes the bytecode of JavaScript functions it has not run
+// for a while, even of this script's function while it waits in
+// `wasi.start` for a long test run; when a panicking test then traps, V8
+// looks for the `catch` below in the flushed bytecode and crashes (SIGSEGV)
+// instead of reporting the trap. Flushing is decided at garbage collection,
+// so turning it off here is enough.
+setFlagsFromString("--no-flush-bytecode");
 
 // `node:wasi` warns that it is experimental on every run; the warning says
 // nothing about the program, so it is dropped.
@@ -38,6 +49,9 @@ for (const dir of [process.cwd(), process.env.CARGO_MANIFEST_DIR, tmpdir()]) {
   }
 }
 
+// Module-level bindings stay reachable while `wasi.start` runs: were the WASI
+// object garbage-collected meanwhile (as a dead local can be), Node would
+// abort in its destructor.
 const wasi = new WASI({
   version: "preview1",
   args: [wasmPath, ...args],
