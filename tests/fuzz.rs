@@ -601,7 +601,7 @@ fn diff_random_texts() {
 #[test]
 fn analyze_random_articles() {
     let seeds = common::seeds();
-    run_cases("analyze", 150, |rng| {
+    run_cases("analyze", 100, |rng| {
         let count = 2 + rng.below(4);
         let inputs: Vec<Input> = (0..count)
             .map(|k| {
