@@ -27,10 +27,11 @@ use std::time::Duration;
 
 use similar::Algorithm;
 // `similar` takes its deadline as `std::time::Instant`, or in the browser
-// (where std has no clock) as the `web-time` instant it re-exports.
-#[cfg(target_arch = "wasm32")]
+// (wasm32-unknown-unknown, where std has no clock) as the `web-time` instant
+// it re-exports. WASI has std's clock.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 use similar::Instant;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 use std::time::Instant;
 
 use rustc_hash::FxHashMap;

@@ -31,7 +31,8 @@ pub mod overlap;
 pub mod paraphrase;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+// The browser's boundary; wasm32-wasip1 (tests with 32-bit usize) has none.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
 
 pub use analysis::{Error, Input, analyze, diff_texts};

@@ -5,10 +5,10 @@
 //! failure, running out of memory included ([`cli::memory`]), into one line on
 //! standard error and exit status 2.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 fn main() {}
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
@@ -18,7 +18,7 @@ fn main() -> std::process::ExitCode {
 #[global_allocator]
 static ALLOCATOR: cli::memory::OneLineFailure = cli::memory::OneLineFailure;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 mod cli {
     use std::io::{self, BufWriter, IsTerminal, Write};
     use std::path::{Path, PathBuf};

@@ -87,12 +87,14 @@ pub fn sorted_overlap<T>(a: &[T], b: &[T], order: impl Fn(&T, &T) -> std::cmp::O
 }
 
 /// Dice coefficient `2·|A ∩ B| / (|A| + |B|)` of two multisets of sizes
-/// `a` and `b` sharing `common` elements (0 when both are empty).
+/// `a` and `b` sharing `common` elements (0 when both are empty). The sum
+/// is taken in `f64`: `a + b` in `usize` could wrap where it is 32 bits.
 pub fn dice(common: usize, a: usize, b: usize) -> f64 {
-    if a + b == 0 {
+    let total = a as f64 + b as f64;
+    if total == 0.0 {
         0.0
     } else {
-        2.0 * common as f64 / (a + b) as f64
+        2.0 * common as f64 / total
     }
 }
 
@@ -116,6 +118,12 @@ mod tests {
         assert_eq!(sorted_overlap(&a, &b, |x, y| x.cmp(y)), 2);
         assert_eq!(dice(2, 4, 4), 0.5);
         assert_eq!(dice(0, 0, 0), 0.0);
+    }
+
+    #[test]
+    fn dice_of_sizes_whose_sum_overflows_usize() {
+        let half = usize::MAX / 2 + 1;
+        assert_eq!(dice(half, half, half), 1.0);
     }
 
     #[test]

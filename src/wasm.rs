@@ -1,4 +1,4 @@
-//! The WebAssembly boundary (compiled only for `wasm32`).
+//! The WebAssembly boundary (compiled only for the browser, `wasm32-unknown-unknown`).
 //!
 //! One call per analysis: JavaScript passes every article and the options,
 //! and gets the whole result model back as plain objects

@@ -1,4 +1,6 @@
 //! The `wirediff` command line, run as a user would.
+// It runs the binary, which a WebAssembly target cannot spawn.
+#![cfg(not(target_family = "wasm"))]
 
 mod common;
 

@@ -1,6 +1,6 @@
 //! The WebAssembly boundary, run in headless Chromium by wasm-bindgen-test
 //! (`scripts/test-web`). Native `cargo test` skips this file.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
