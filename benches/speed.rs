@@ -120,12 +120,16 @@ fn main() {
                 .sum::<usize>()
         });
         row("segment", name, "wirediff::text::segment", t, &mbps(t));
-        let t = time(|| {
-            set.iter()
-                .map(|i| sentencex::segment("en", &i.text).len())
-                .sum::<usize>()
-        });
-        row("segment", name, "sentencex 0.1 (en)", t, &mbps(t));
+        // sentencex is a native-only dev-dependency (see Cargo.toml).
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let t = time(|| {
+                set.iter()
+                    .map(|i| sentencex::segment("en", &i.text).len())
+                    .sum::<usize>()
+            });
+            row("segment", name, "sentencex 0.1 (en)", t, &mbps(t));
+        }
         let t = time(|| {
             set.iter()
                 .map(|i| i.text.split_sentence_bounds().count())
