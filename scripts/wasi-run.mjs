@@ -2,7 +2,7 @@
 // Runs a wasm32-wasip1 program (a test binary) with Node's built-in WASI, so
 // that the library's tests run where `usize` is 32 bits, as on the page.
 //
-//   CARGO_TARGET_WASM32_WASIP1_RUNNER="node scripts/wasi-run.mjs" \
+//   CARGO_TARGET_WASM32_WASIP1_RUNNER="node --single-threaded-gc scripts/wasi-run.mjs" \
 //     cargo test --target wasm32-wasip1 --lib --tests
 //
 // The program sees its arguments, the environment, and the working

@@ -5,10 +5,12 @@
 //! failure, running out of memory included ([`cli::memory`]), into one line on
 //! standard error and exit status 2.
 
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+// WebAssembly builds (the page's, and wasm32-wasip1 for the 32-bit tests)
+// have no command line.
+#[cfg(target_family = "wasm")]
 fn main() {}
 
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(not(target_family = "wasm"))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
@@ -18,7 +20,7 @@ fn main() -> std::process::ExitCode {
 #[global_allocator]
 static ALLOCATOR: cli::memory::OneLineFailure = cli::memory::OneLineFailure;
 
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(not(target_family = "wasm"))]
 mod cli {
     use std::io::{self, BufWriter, IsTerminal, Write};
     use std::path::{Path, PathBuf};
