@@ -285,12 +285,41 @@ pub struct InlineChange {
     pub text: String,
 }
 
-/// Pairwise and per-article overlap shares.
+/// Pairwise and per-article overlap shares. Only pairs of articles that
+/// share something are listed, so the overlap of a thousand articles on
+/// many stories stays as sparse as it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Overlap {
-    /// `shared[i][j]`: share (0..=1) of article `i`'s sentences that have a
-    /// cluster-mate in article `j`; `shared[i][i]` is 1 when `i` has sentences.
-    pub shared: Vec<Vec<f64>>,
+    /// Every pair `a < b` of articles that share a sentence, by `a` then `b`.
+    pub pairs: Vec<OverlapPair>,
     /// `unique[i]`: share of article `i`'s sentences found in no other article.
     pub unique: Vec<f64>,
+}
+
+/// How much two articles share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverlapPair {
+    pub a: usize,
+    pub b: usize,
+    /// Share (0..=1) of article `a`'s sentences that have a cluster-mate or
+    /// a link in article `b`.
+    pub a_in_b: f64,
+    /// Share of article `b`'s sentences found in article `a`.
+    pub b_in_a: f64,
+}
+
+impl Overlap {
+    /// The share of article `i`'s sentences found in article `j` (1 when
+    /// `i == j`; 0 for a pair that shares nothing).
+    pub fn shared(&self, i: usize, j: usize) -> f64 {
+        if i == j {
+            return 1.0;
+        }
+        let key = (i.min(j), i.max(j));
+        match self.pairs.binary_search_by_key(&key, |p| (p.a, p.b)) {
+            Ok(k) if i < j => self.pairs[k].a_in_b,
+            Ok(k) => self.pairs[k].b_in_a,
+            Err(_) => 0.0,
+        }
+    }
 }

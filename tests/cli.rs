@@ -93,7 +93,10 @@ fn analyze_prints_the_json_contract() {
         assert!(link["score"].is_f64() && link["a"]["shared"].is_array());
     }
     assert_eq!(json["diffs"].as_array().unwrap().len(), 10);
-    assert_eq!(json["overlap"]["shared"].as_array().unwrap().len(), 5);
+    assert_eq!(json["overlap"]["unique"].as_array().unwrap().len(), 5);
+    for p in json["overlap"]["pairs"].as_array().unwrap() {
+        assert!(p["a"].as_u64() < p["b"].as_u64() && p["a_in_b"].is_f64() && p["b_in_a"].is_f64());
+    }
 }
 
 #[test]

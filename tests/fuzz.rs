@@ -534,10 +534,9 @@ fn check_model(inputs: &[Input], options: &Options, analysis: &Analysis) {
     }
     let overlap = &analysis.overlap;
     assert_eq!(overlap.unique.len(), n);
-    assert_eq!(overlap.shared.len(), n);
-    for row in &overlap.shared {
-        assert_eq!(row.len(), n);
-        assert!(row.iter().all(|x| (0.0..=1.0).contains(x)));
+    for p in &overlap.pairs {
+        assert!(p.a < p.b && p.b < n, "{p:?}");
+        assert!((0.0..=1.0).contains(&p.a_in_b) && (0.0..=1.0).contains(&p.b_in_a));
     }
     assert!(overlap.unique.iter().all(|x| (0.0..=1.0).contains(x)));
     if options.diffs {

@@ -155,21 +155,44 @@ fn every_diff_rebuilds_both_articles() {
 fn overlap_matches_clusters_and_links() {
     let (_, analysis) = seed_analysis();
     let n = analysis.articles.len();
+    let overlap = &analysis.overlap;
     for i in 0..n {
-        assert_eq!(analysis.overlap.shared[i][i], 1.0);
-        let total = analysis.articles[i].sentences.len() as f64;
-        let linked = analysis.articles[i]
-            .sentences
+        assert_eq!(overlap.shared(i, i), 1.0);
+        let sentences = &analysis.articles[i].sentences;
+        let total = sentences.len() as f64;
+        let linked = sentences
             .iter()
             .filter(|s| s.cluster.is_some() || !s.links.is_empty())
             .count() as f64;
-        assert!((analysis.overlap.unique[i] - (1.0 - linked / total)).abs() < 1e-9);
-        for j in 0..n {
-            if i != j {
-                assert!(analysis.overlap.shared[i][j] <= 1.0 - analysis.overlap.unique[i] + 1e-9);
-            }
+        assert!((overlap.unique[i] - (1.0 - linked / total)).abs() < 1e-9);
+        for j in (0..n).filter(|&j| j != i) {
+            // The share, counted the plain way: sentences of i with a
+            // cluster-mate or a link end in j.
+            let found = sentences
+                .iter()
+                .filter(|s| {
+                    s.cluster.is_some_and(|c| {
+                        analysis.clusters[c].members.iter().any(|m| m.article == j)
+                    }) || s.links.iter().any(|&l| {
+                        let link = &analysis.links[l];
+                        link.a.article == j || link.b.article == j
+                    })
+                })
+                .count() as f64;
+            assert_eq!(overlap.shared(i, j), found / total, "{i} in {j}");
+            assert!(overlap.shared(i, j) <= 1.0 - overlap.unique[i] + 1e-9);
         }
     }
+    // Listed once per pair, in order, and only pairs that share something.
+    for w in overlap.pairs.windows(2) {
+        assert!((w[0].a, w[0].b) < (w[1].a, w[1].b));
+    }
+    assert!(
+        overlap
+            .pairs
+            .iter()
+            .all(|p| p.a < p.b && p.a_in_b > 0.0 && p.b_in_a > 0.0)
+    );
     // 000 and 003 share the world-class quote, so their overlap is non-zero.
-    assert!(analysis.overlap.shared[0][3] > 0.0);
+    assert!(overlap.shared(0, 3) > 0.0);
 }

@@ -306,9 +306,23 @@ function renderDiff(diff, table, summary) {
     (diff.timed_out ? ' (took too long: shown coarser)' : '');
 }
 
+/**
+ * The share of article i's sentences found in article j, from the overlap's
+ * sparse list of pairs that share something (0 for any other pair).
+ */
+function overlapShares(overlap) {
+  const shares = new Map();
+  for (const p of overlap.pairs) {
+    shares.set(`${p.a},${p.b}`, p.a_in_b);
+    shares.set(`${p.b},${p.a}`, p.b_in_a);
+  }
+  return (i, j) => (i === j ? 1 : shares.get(`${i},${j}`) || 0);
+}
+
 /** The overlap heat map. */
 function renderOverlap(analysis, container) {
   clear(container);
+  const sharedShare = overlapShares(analysis.overlap);
   const names = analysis.articles.map((a) => a.name);
   const head = el('tr', null, el('th', { scope: 'col' }, 'Article'),
     names.map((n) => el('th', { scope: 'col' }, n)), el('th', { scope: 'col' }, 'Only here'));
@@ -316,7 +330,7 @@ function renderOverlap(analysis, container) {
     el('th', { scope: 'row' }, a.name),
     names.map((_, j) => {
       if (i === j) return el('td', { class: 'self' }, '—');
-      const share = analysis.overlap.shared[i][j];
+      const share = sharedShare(i, j);
       const cell = el('td', { title: `${percent(share)} of ${a.name}'s sentences are also in ${names[j]}` }, percent(share));
       // Capped so that dark text keeps its contrast on the darkest cell.
       cell.style.background = `rgba(0, 114, 178, ${Math.min(0.8, share * 1.6).toFixed(2)})`;
