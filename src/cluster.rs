@@ -37,7 +37,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Cluster, ClusterKind, ClusterMember, Link, LinkEnd, Options, SentenceRef};
-use crate::normalize::{Token, dice, sorted_overlap};
+use crate::normalize::{Interner, Token, dice, sorted_overlap};
 use crate::paraphrase::{
     MIN_SHARED_TERMS, PREFIX_TERMS, Terms, term_factor, weight, weighted_dice,
 };
@@ -220,31 +220,6 @@ pub fn score(a: &[Token], b: &[Token]) -> Score {
     let a = Words::new(a.iter().map(|t| interner.id(&t.norm)).collect());
     let b = Words::new(b.iter().map(|t| interner.id(&t.norm)).collect());
     score_words(&a, &b)
-}
-
-#[derive(Default)]
-struct Interner {
-    ids: FxHashMap<String, u32>,
-}
-
-impl Interner {
-    /// Strings by id.
-    fn by_id(&self) -> Vec<&str> {
-        let mut out = vec![""; self.ids.len()];
-        for (w, &id) in &self.ids {
-            out[id as usize] = w;
-        }
-        out
-    }
-
-    fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = self.ids.len() as u32;
-        self.ids.insert(word.to_owned(), id);
-        id
-    }
 }
 
 /// Input for clustering: per article, its text and its sentences' tokens.
@@ -447,7 +422,7 @@ impl<'a> Corpus<'a> {
                 });
             }
         }
-        let mut df = vec![0usize; terms.ids.len()];
+        let mut df = vec![0usize; terms.len()];
         for item in &items {
             for &t in &item.terms {
                 df[t as usize] += 1;
@@ -1007,12 +982,7 @@ impl<'c> Explainer<'c> {
         Explainer {
             words: corpus.words.by_id(),
             stemmer: Terms::default(),
-            term_ids: corpus
-                .terms
-                .ids
-                .iter()
-                .map(|(t, &id)| (t.as_str(), id))
-                .collect(),
+            term_ids: corpus.terms.by_id().into_iter().zip(0u32..).collect(),
         }
     }
 

@@ -39,7 +39,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{DiffOp, DiffTag, InlineChange, ParagraphDiff};
-use crate::normalize::{dice, fold_word, sorted_overlap};
+use crate::normalize::{Interner, dice, fold_word, sorted_overlap};
 
 /// Minimum word similarity for a deleted and an inserted paragraph to be
 /// shown as one changed paragraph. At 0.5, half the words of the two
@@ -52,26 +52,15 @@ pub const CHANGE_THRESHOLD: f64 = 0.5;
 /// deadline, and the diff says it is coarser than it could be.
 pub const PAIRING_BUDGET: u64 = 50_000_000;
 
-/// Folded words of both articles, interned so that paragraphs compare as
-/// sorted id lists.
-#[derive(Default)]
-struct Words {
-    ids: FxHashMap<String, u32>,
-}
-
-impl Words {
-    /// The sorted word ids of a paragraph (a multiset).
-    fn bag(&mut self, paragraph: &str) -> Vec<u32> {
-        let mut bag: Vec<u32> = paragraph
-            .unicode_words()
-            .map(|w| {
-                let next = self.ids.len() as u32;
-                *self.ids.entry(fold_word(w)).or_insert(next)
-            })
-            .collect();
-        bag.sort_unstable();
-        bag
-    }
+/// The sorted ids of a paragraph's folded words (a multiset); both sides of
+/// a diff share one [`Interner`], so paragraphs compare as id lists.
+fn bag(paragraph: &str, words: &mut Interner) -> Vec<u32> {
+    let mut bag: Vec<u32> = paragraph
+        .unicode_words()
+        .map(|w| words.id(&fold_word(w)))
+        .collect();
+    bag.sort_unstable();
+    bag
 }
 
 /// One side of a diff: the text, its paragraph chunks and their word bags.
@@ -84,7 +73,7 @@ struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    fn new(text: &'a str, paragraphs: &[Range<usize>], words: &mut Words) -> Self {
+    fn new(text: &'a str, paragraphs: &[Range<usize>], words: &mut Interner) -> Self {
         let chunks = (0..paragraphs.len())
             .map(|i| {
                 let start = if i == 0 { 0 } else { paragraphs[i].start };
@@ -98,7 +87,7 @@ impl<'a> Side<'a> {
             .collect();
         let bags = paragraphs
             .iter()
-            .map(|p| words.bag(&text[p.clone()]))
+            .map(|p| bag(&text[p.clone()], words))
             .collect();
         Side {
             text,
@@ -161,7 +150,7 @@ pub fn diff_paragraphs(
     timeout: Duration,
 ) -> ParagraphDiff {
     let deadline = Instant::now().checked_add(timeout);
-    let mut words = Words::default();
+    let mut words = Interner::default();
     let old = Side::new(a_text, a_paragraphs, &mut words);
     let new = Side::new(b_text, b_paragraphs, &mut words);
     let mut ops = Vec::new();
@@ -620,7 +609,7 @@ mod tests {
             new in proptest::collection::vec(proptest::collection::vec(0u8..8, 0..9), 0..12),
         ) {
             let (a, b) = (paragraphs_of(&old), paragraphs_of(&new));
-            let mut words = Words::default();
+            let mut words = Interner::default();
             let (pa, pb) = (paragraphs(&a), paragraphs(&b));
             let (sa, sb) = (Side::new(&a, &pa, &mut words), Side::new(&b, &pb, &mut words));
             let mut budget = Budget { deadline: None, work: PAIRING_BUDGET };

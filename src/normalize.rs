@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -95,6 +97,43 @@ pub fn dice(common: usize, a: usize, b: usize) -> f64 {
         0.0
     } else {
         2.0 * common as f64 / total
+    }
+}
+
+/// Strings numbered in the order they are first seen, so that words and
+/// terms compare as `u32` ids.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Interner {
+    /// The id of `word`, given a new one the first time.
+    pub fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_owned(), id);
+        id
+    }
+
+    /// How many strings have an id.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Strings by id.
+    pub fn by_id(&self) -> Vec<&str> {
+        let mut out = vec![""; self.ids.len()];
+        for (w, &id) in &self.ids {
+            out[id as usize] = w;
+        }
+        out
     }
 }
 
