@@ -6,10 +6,10 @@ use std::time::Duration;
 use crate::cluster::{ArticleTokens, Clustering, cluster};
 use crate::diff::diff_paragraphs;
 use crate::model::{Analysis, Article, Options, Paragraph, ParagraphDiff, Sentence};
-use crate::normalize::{Token, tokens};
 use crate::overlap::overlap;
-use crate::paraphrase::quoted_spans;
+use crate::text::quoted_spans;
 use crate::text::segment;
+use crate::text::{Token, tokens};
 
 /// One article to analyse.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -37,10 +37,10 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Cluster, ClusterKind, ClusterMember, Link, LinkEnd, Options, SentenceRef};
-use crate::normalize::{Interner, Token, dice, sorted_overlap};
 use crate::paraphrase::{
     MIN_SHARED_TERMS, PREFIX_TERMS, Terms, term_factor, weight, weighted_dice,
 };
+use crate::text::{Interner, Token, dice, sorted_overlap};
 
 /// Default minimum similarity for two sentences to be linked. On the gold
 /// links (`wirediff eval`), 0.55 to 0.6 give the best verbatim + near
@@ -229,7 +229,7 @@ pub struct ArticleTokens<'a> {
     /// For each sentence, whether it is a heading (see [`crate::paraphrase`]).
     pub headings: &'a [bool],
     /// For each sentence, the byte ranges inside quotation marks (see
-    /// [`crate::paraphrase::quoted_spans`]); may be empty.
+    /// [`crate::text::quoted_spans`]); may be empty.
     pub quotes: &'a [Vec<Range<usize>>],
 }
 
@@ -1011,8 +1011,8 @@ impl<'c> Explainer<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::tokens;
-    use crate::paraphrase::quoted_spans;
+    use crate::text::quoted_spans;
+    use crate::text::tokens;
 
     fn toks(s: &str) -> Vec<Token> {
         tokens(s, 0..s.len())

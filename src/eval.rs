@@ -27,8 +27,8 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{Input, analyze};
 use crate::cluster::score;
 use crate::model::{Analysis, Options};
-use crate::normalize::tokens;
 use crate::text::sentence_texts;
+use crate::text::tokens;
 
 /// One labelled sentence-boundary case.
 #[derive(Debug, Clone, Deserialize)]

@@ -2,7 +2,7 @@
 //!
 //! The pipeline, module by module:
 //! [`text`] splits each article into paragraphs and sentences with byte
-//! offsets; [`normalize`] turns text into word tokens for matching;
+//! offsets and word tokens for matching;
 //! [`diff`] computes paragraph-level diffs of two articles; [`cluster`] finds
 //! sentences shared across articles, with [`paraphrase`] for rewritten ones;
 //! [`overlap`] summarises them; [`model`]
@@ -26,7 +26,6 @@ pub mod cluster;
 pub mod diff;
 pub mod eval;
 pub mod model;
-pub mod normalize;
 pub mod overlap;
 pub mod paraphrase;
 pub mod text;

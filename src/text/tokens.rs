@@ -1,11 +1,11 @@
-//! Normalisation for matching.
+//! Word tokens for matching.
 //!
 //! Matching works on word tokens, never on the raw text: the words come from
 //! the Unicode word boundaries of UAX #29 (`unicode-segmentation`), so
 //! punctuation, quotes, dashes and spacing drop out, and each word is folded
 //! to a canonical form: compatibility-normalised (NFKC: full-width letters,
 //! ligatures and non-breaking spaces become their plain forms), lower-cased,
-//! with typographic apostrophes folded to `'`. The original text is never
+//! with typographic apostrophes folded to `'` ([`fold_mark`]). The original text is never
 //! changed; every token keeps its byte span so a match can be shown where it
 //! was found.
 
@@ -15,6 +15,8 @@ use rustc_hash::FxHashMap;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
+
+use super::quotes::fold_mark;
 
 /// A word of the original text with its folded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,10 +41,7 @@ pub fn fold_word(word: &str) -> String {
     }
     word.nfkc()
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' => '\'',
-            c => c,
-        })
+        .map(fold_mark)
         .collect()
 }
 
