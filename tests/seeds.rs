@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use wirediff::normalize::fold_text;
+use wirediff::text::fold_text;
 use wirediff::{Analysis, ClusterKind, DiffTag, Options, analyze};
 
 fn seed_analysis() -> (Vec<wirediff::Input>, Analysis) {
