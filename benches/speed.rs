@@ -79,7 +79,7 @@ fn brute_force_links(inputs: &[Input], threshold: f64) -> usize {
                 .into_iter()
                 .map(move |(r, _)| (a, wirediff::text::tokens(&i.text, r)))
         })
-        .filter(|(_, t)| t.len() >= wirediff::cluster::DEFAULT_MIN_WORDS)
+        .filter(|(_, t)| t.len() >= wirediff::options::MIN_WORDS)
         .collect();
     let mut links = 0;
     for (k, (a, x)) in sentences.iter().enumerate() {

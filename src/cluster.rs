@@ -36,22 +36,11 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::{Cluster, ClusterKind, ClusterMember, Link, LinkEnd, Options, SentenceRef};
+use crate::model::{Cluster, ClusterMember, Kind, Link, LinkEnd, Options, SentenceRef};
 use crate::paraphrase::{
     MIN_SHARED_TERMS, PREFIX_TERMS, Terms, term_factor, weight, weighted_dice,
 };
 use crate::text::{Interner, Token, dice, sorted_overlap};
-
-/// Default minimum similarity for two sentences to be linked. On the gold
-/// links (`wirediff eval`), 0.55 to 0.6 give the best verbatim + near
-/// figures on both sets; at 0.5 a false link appears, from 0.65 a quote
-/// reproduced inside a longer sentence is missed. At 0.6 a sentence keeps
-/// its identity through a changed attribution or a few swapped words, while
-/// two sentences that share only names and a topic stay apart.
-pub const DEFAULT_THRESHOLD: f64 = 0.6;
-
-/// Default minimum number of words for a sentence to be clustered.
-pub const DEFAULT_MIN_WORDS: usize = 4;
 
 /// Shorter sentences are judged by word overlap alone: a common run of a few
 /// words between short sentences is usually a stock phrase, not a copy.
@@ -677,13 +666,13 @@ impl<'a> Corpus<'a> {
 
     /// How `item` relates to `rep` (a cluster's representative, or the other
     /// end of a link), given their word similarity.
-    fn kind(&self, item: &Item, rep: &Item, similarity: f64) -> ClusterKind {
+    fn kind(&self, item: &Item, rep: &Item, similarity: f64) -> Kind {
         if item.words.seq == rep.words.seq {
-            ClusterKind::Verbatim
+            Kind::Verbatim
         } else if similarity >= self.threshold {
-            ClusterKind::Near
+            Kind::Near
         } else {
-            ClusterKind::Paraphrase
+            Kind::Paraphrase
         }
     }
 
@@ -810,15 +799,15 @@ impl<'a> Corpus<'a> {
             .filter(|&(x, _)| x != representative)
             .map(|(_, m)| m.kind)
             .min()
-            .unwrap_or(ClusterKind::Verbatim);
+            .unwrap_or(Kind::Verbatim);
         let mut members = members;
         members[representative].kind = closest;
-        let kind = if members.iter().all(|m| m.kind == ClusterKind::Verbatim) {
-            ClusterKind::Verbatim
-        } else if members.iter().any(|m| m.kind == ClusterKind::Paraphrase) {
-            ClusterKind::Paraphrase
+        let kind = if members.iter().all(|m| m.kind == Kind::Verbatim) {
+            Kind::Verbatim
+        } else if members.iter().any(|m| m.kind == Kind::Paraphrase) {
+            Kind::Paraphrase
         } else {
-            ClusterKind::Near
+            Kind::Near
         };
         let mut shared_words: Vec<String> = Vec::new();
         for &w in &rep.words.seq {
@@ -1199,7 +1188,7 @@ mod tests {
             .links
             .iter()
             .map(|l| {
-                assert_eq!(l.kind, ClusterKind::Near);
+                assert_eq!(l.kind, Kind::Near);
                 assert!(l.run_words >= 10 && l.similarity >= 0.6, "{l:?}");
                 assert!(l.a.article < l.b.article, "{l:?}");
                 let (merged_end, other_end) = if l.a.article == 1 {

@@ -24,8 +24,10 @@
 pub mod analysis;
 pub mod cluster;
 pub mod diff;
+pub mod error;
 pub mod eval;
 pub mod model;
+pub mod options;
 pub mod overlap;
 pub mod paraphrase;
 pub mod text;
@@ -34,5 +36,6 @@ pub mod text;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
 
-pub use analysis::{Error, Input, analyze, diff_texts};
+pub use analysis::{analyze, diff_texts};
+pub use error::{Error, ErrorKind};
 pub use model::*;

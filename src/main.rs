@@ -59,13 +59,13 @@ standard error and exit status 2.";
             #[arg(required = true, num_args = 1..)]
             files: Vec<PathBuf>,
             /// Minimum similarity (0 to 1) for two sentences to be linked.
-            #[arg(long, default_value_t = wirediff::cluster::DEFAULT_THRESHOLD)]
+            #[arg(long, default_value_t = wirediff::options::THRESHOLD)]
             threshold: f64,
             /// Sentences with fewer words are never linked.
-            #[arg(long, default_value_t = wirediff::cluster::DEFAULT_MIN_WORDS)]
+            #[arg(long, default_value_t = wirediff::options::MIN_WORDS)]
             min_words: usize,
             /// Minimum paraphrase score (0 to 1) for rewritten sentences to be linked.
-            #[arg(long, default_value_t = wirediff::paraphrase::DEFAULT_PARAPHRASE_THRESHOLD)]
+            #[arg(long, default_value_t = wirediff::options::PARAPHRASE_THRESHOLD)]
             paraphrase_threshold: f64,
             /// Link only copied and lightly edited sentences, not paraphrases.
             #[arg(long)]
@@ -98,10 +98,10 @@ standard error and exit status 2.";
             #[arg(long = "set", default_values = ["tests/data/seeds", "tests/data/eval/second", "tests/data/eval/third"])]
             sets: Vec<PathBuf>,
             /// Minimum similarity (0 to 1) for two sentences to be linked.
-            #[arg(long, default_value_t = wirediff::cluster::DEFAULT_THRESHOLD)]
+            #[arg(long, default_value_t = wirediff::options::THRESHOLD)]
             threshold: f64,
             /// Minimum paraphrase score (0 to 1) for rewritten sentences to be linked.
-            #[arg(long, default_value_t = wirediff::paraphrase::DEFAULT_PARAPHRASE_THRESHOLD)]
+            #[arg(long, default_value_t = wirediff::options::PARAPHRASE_THRESHOLD)]
             paraphrase_threshold: f64,
             /// Also list every wrong boundary case and every wrong or missed link.
             #[arg(long)]
@@ -109,10 +109,7 @@ standard error and exit status 2.";
         },
     }
 
-    /// Without `--diffs` or `--no-diffs`, `analyze` diffs every pair of up to
-    /// this many articles: the number of pairs grows with the square of the
-    /// articles, everything else with their text.
-    const ALL_PAIRS_UP_TO: usize = 10;
+    use wirediff::options::ALL_PAIRS_UP_TO;
 
     /// A failure to report on one line before exiting with status 2.
     pub struct Failure(String);
@@ -169,14 +166,15 @@ standard error and exit status 2.";
                     paraphrase_threshold,
                     ..Options::default()
                 };
-                let analysis = wirediff::analyze(&inputs, &options).map_err(|e| match e {
-                    // Base names can repeat (`a/same.txt`, `b/same.txt`): name the path.
-                    wirediff::Error::EmptyArticle { index, .. } => Failure(format!(
-                        "{}: the article has no words",
-                        quote_path(&files[index])
-                    )),
-                    e => e.into(),
-                })?;
+                let analysis =
+                    wirediff::analyze(&inputs, &options).map_err(|e| match e.kind() {
+                        // Base names can repeat (`a/same.txt`, `b/same.txt`): name the path.
+                        &wirediff::ErrorKind::EmptyArticle { index, .. } => Failure(format!(
+                            "{}: the article has no words",
+                            quote_path(&files[index])
+                        )),
+                        _ => e.into(),
+                    })?;
                 print_json(&analysis, compact)
             }
             Command::Segment { file } => {

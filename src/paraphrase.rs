@@ -30,12 +30,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::text::Token;
 
-/// Default minimum paraphrase score for a link: on the gold links of the
-/// seeds and the second set, the highest recall whose precision stays at or
-/// above 0.95 on both. At 0.3 two scene-setting sentences (the same event,
-/// different statements) join at 0.303 and 0.305.
-pub const DEFAULT_PARAPHRASE_THRESHOLD: f64 = 0.31;
-
 /// How much more a number weighs than a word held by as many sentences: a
 /// shared figure (an amount, a count, a date) is a fact restated exactly,
 /// while a shared word of the same rarity may be a coincidence of topic.
