@@ -4,7 +4,7 @@
 //! [`text`] splits each article into paragraphs and sentences with byte
 //! offsets and word tokens for matching;
 //! [`diff`] computes paragraph-level diffs of two articles; [`cluster`] finds
-//! sentences shared across articles, with [`paraphrase`] for rewritten ones;
+//! sentences shared across articles, with [`cluster`] for rewritten ones;
 //! [`overlap`] summarises them; [`model`]
 //! is the serde result that the CLI prints and the page receives.
 //!
@@ -29,7 +29,6 @@ pub mod eval;
 pub mod model;
 pub mod options;
 pub mod overlap;
-pub mod paraphrase;
 pub mod text;
 
 // The browser's boundary; wasm32-wasip1 (tests with 32-bit usize) has none.

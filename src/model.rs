@@ -69,7 +69,7 @@ pub struct Options {
     pub diff_timeout_ms: u64,
     /// Whether rewritten sentences (paraphrases) are linked too.
     pub paraphrases: bool,
-    /// Minimum paraphrase score (0..=1), see [`crate::paraphrase`].
+    /// Minimum paraphrase score (0..=1), see [`crate::cluster::terms`].
     pub paraphrase_threshold: f64,
 }
 

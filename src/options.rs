@@ -13,7 +13,7 @@ pub const MIN_WORDS: usize = 4;
 /// Whether rewritten sentences (paraphrases) are linked too.
 pub const PARAPHRASES: bool = true;
 
-/// Minimum paraphrase score (0..=1), see [`crate::paraphrase`].
+/// Minimum paraphrase score (0..=1), see [`crate::cluster::terms`].
 pub const PARAPHRASE_THRESHOLD: f64 = 0.31;
 
 /// Time budget for one paragraph diff, in milliseconds.

@@ -28,6 +28,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::corpus::{Corpus, Item};
 use crate::text::Token;
 
 /// How much more a number weighs than a word held by as many sentences: a
@@ -202,7 +203,7 @@ const SPELLING_ENDINGS: &[(&str, &str)] = &[
 ];
 
 /// `word` with a British ending replaced by the American one.
-fn american(word: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn american(word: &str) -> std::borrow::Cow<'_, str> {
     for (british, us) in SPELLING_ENDINGS {
         if let Some(base) = word.strip_suffix(british)
             && base.chars().count() >= 3
@@ -215,7 +216,7 @@ fn american(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// A number in one form: thousands separators and abbreviated magnitudes
 /// dropped (`480,000` → `480000`, `2.5bn` → `2.5`, as in `2.5 billion`).
-fn number(word: &str) -> String {
+pub(super) fn number(word: &str) -> String {
     let plain: String = word.chars().filter(|&c| c != ',').collect();
     let digits = plain
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -297,6 +298,39 @@ pub fn weighted_dice(shared: f64, a: f64, b: f64) -> f64 {
         0.0
     } else {
         2.0 * shared / (a + b)
+    }
+}
+
+/// Whether two sentences may be paraphrases as far as their quotations go:
+/// when both quote someone, the terms they share must include a word that
+/// one of them quotes; otherwise they are two different quotes that share
+/// only their attribution (the speaker's name and title).
+pub(super) fn quotes_agree(a: &Item, b: &Item) -> bool {
+    let quoted_in = |x: &Item, y: &Item| {
+        x.quoted_terms
+            .iter()
+            .any(|t| y.terms.binary_search(t).is_ok())
+    };
+    !(a.quotes && b.quotes) || quoted_in(a, b) || quoted_in(b, a)
+}
+
+impl Corpus<'_> {
+    /// Paraphrase score of two items and the number of terms they share.
+    pub(super) fn paraphrase_score(&self, a: &Item, b: &Item) -> (f64, usize) {
+        let (mut i, mut j, mut shared, mut count) = (0, 0, 0.0, 0);
+        while i < a.terms.len() && j < b.terms.len() {
+            match a.terms[i].cmp(&b.terms[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += self.weights[a.terms[i] as usize];
+                    count += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (weighted_dice(shared, a.term_weight, b.term_weight), count)
     }
 }
 
