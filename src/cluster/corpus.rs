@@ -11,7 +11,7 @@ use super::ArticleTokens;
 use super::score::Words;
 use super::terms::{Terms, term_factor, weight};
 use crate::model::{Options, SentenceRef};
-use crate::text::Interner;
+use crate::text::{Interner, merge_equal};
 
 /// A sentence prepared for matching.
 pub(super) struct Item {
@@ -77,19 +77,13 @@ impl Variant {
 
     /// Pairs of a copy of this and a copy of `other` in different articles.
     pub(super) fn pairs_with(&self, other: &Variant) -> u64 {
-        let (mut i, mut j, mut same) = (0, 0, 0u64);
-        let (x, y) = (&self.articles, &other.articles);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    same += u64::from(x[i].1) * u64::from(y[j].1);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut same = 0u64;
+        merge_equal(
+            &self.articles,
+            &other.articles,
+            |x, y| x.0.cmp(&y.0),
+            |x, y| same += u64::from(x.1) * u64::from(y.1),
+        );
         self.copies() * other.copies() - same
     }
 }

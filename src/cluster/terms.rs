@@ -29,7 +29,7 @@
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::corpus::{Corpus, Item};
-use crate::text::Token;
+use crate::text::{Token, merge_equal};
 
 /// How much more a number weighs than a word held by as many sentences: a
 /// shared figure (an amount, a count, a date) is a fact restated exactly,
@@ -317,19 +317,11 @@ pub(super) fn quotes_agree(a: &Item, b: &Item) -> bool {
 impl Corpus<'_> {
     /// Paraphrase score of two items and the number of terms they share.
     pub(super) fn paraphrase_score(&self, a: &Item, b: &Item) -> (f64, usize) {
-        let (mut i, mut j, mut shared, mut count) = (0, 0, 0.0, 0);
-        while i < a.terms.len() && j < b.terms.len() {
-            match a.terms[i].cmp(&b.terms[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += self.weights[a.terms[i] as usize];
-                    count += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let (mut shared, mut count) = (0.0, 0);
+        merge_equal(&a.terms, &b.terms, u32::cmp, |&t, _| {
+            shared += self.weights[t as usize];
+            count += 1;
+        });
         (weighted_dice(shared, a.term_weight, b.term_weight), count)
     }
 }

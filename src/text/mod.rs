@@ -17,4 +17,6 @@ pub mod tokens;
 pub use paragraphs::{is_space, paragraphs, trim_range};
 pub use quotes::{fold_mark, quoted_spans};
 pub use sentences::{Segmented, segment, sentence_texts, sentences};
-pub use tokens::{Interner, Token, dice, fold_text, fold_word, sorted_overlap, tokens};
+pub use tokens::{
+    Interner, Token, dice, fold_text, fold_word, merge_equal, sorted_overlap, tokens,
+};

@@ -70,20 +70,33 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
         .collect()
 }
 
-/// Size of the multiset intersection of two lists sorted by `order`.
-pub fn sorted_overlap<T>(a: &[T], b: &[T], order: impl Fn(&T, &T) -> std::cmp::Ordering) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0);
+/// The one sorted-merge walk: over two lists sorted by `order`, calls
+/// `f(x, y)` for each pair of equal elements, pairing them off one to one
+/// (the multiset intersection), in order.
+pub fn merge_equal<T, U>(
+    a: &[T],
+    b: &[U],
+    order: impl Fn(&T, &U) -> std::cmp::Ordering,
+    mut f: impl FnMut(&T, &U),
+) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match order(&a[i], &b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                common += 1;
+                f(&a[i], &b[j]);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+/// Size of the multiset intersection of two lists sorted by `order`.
+pub fn sorted_overlap<T>(a: &[T], b: &[T], order: impl Fn(&T, &T) -> std::cmp::Ordering) -> usize {
+    let mut common = 0;
+    merge_equal(a, b, order, |_, _| common += 1);
     common
 }
 
