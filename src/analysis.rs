@@ -115,6 +115,30 @@ fn prepare(input: &Input) -> Prepared<'_> {
     }
 }
 
+/// `f` of every input, in input order. Natively the inputs are shared out
+/// among the machine's cores (each article is prepared on its own, so the
+/// result is the same); WebAssembly has the one thread.
+fn map_inputs<'a, T: Send>(inputs: &'a [Input], f: fn(&'a Input) -> T) -> Vec<T> {
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads > 1 && inputs.len() >= 2 * threads {
+            let chunk = inputs.len().div_ceil(threads);
+            return std::thread::scope(|scope| {
+                let handles: Vec<_> = inputs
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<T>>()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+        }
+    }
+    inputs.iter().map(f).collect()
+}
+
 /// Whether `text` has a word to match on: an article without one (only
 /// punctuation, symbols or invisible characters) is refused by [`analyze`].
 pub fn has_words(text: &str) -> bool {
@@ -129,7 +153,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
     if inputs.len() < 2 {
         return Err(ErrorKind::TooFewArticles { got: inputs.len() }.into());
     }
-    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let prepared: Vec<Prepared> = map_inputs(inputs, prepare);
     if let Some(index) = prepared
         .iter()
         .position(|p| p.tokens.iter().all(Vec::is_empty))

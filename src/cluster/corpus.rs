@@ -99,6 +99,9 @@ pub(super) struct Corpus<'a> {
     pub(super) words: Interner,
     /// Content-term strings by id, and their weights.
     pub(super) terms: Interner,
+    /// The content term of each word id ([`NO_TERM`] for a function word):
+    /// each distinct word is stemmed once.
+    pub(super) term_of: Vec<u32>,
     pub(super) weights: Vec<f64>,
     pub(super) threshold: f64,
     /// Minimum paraphrase score, if paraphrases are linked.
@@ -119,6 +122,9 @@ pub(super) fn to_of(p: (u32, u32), from: u32) -> u32 {
     if p.0 == from { p.1 } else { p.0 }
 }
 
+/// [`Corpus::term_of`] for a word that is no content term.
+pub(super) const NO_TERM: u32 = u32::MAX;
+
 pub(super) fn pair(i: u32, j: u32) -> (u32, u32) {
     (i.min(j), i.max(j))
 }
@@ -127,6 +133,7 @@ impl<'a> Corpus<'a> {
     pub(super) fn new(articles: &'a [ArticleTokens<'a>], options: &Options) -> Self {
         let stemmer = Terms::default();
         let (mut words, mut terms) = (Interner::default(), Interner::default());
+        let mut term_of: Vec<u32> = Vec::new();
         let mut items: Vec<Item> = Vec::new();
         for (a, article) in articles.iter().enumerate() {
             let article_key = content_hash(article.text);
@@ -134,14 +141,26 @@ impl<'a> Corpus<'a> {
                 if tokens.len() < options.min_words.max(1) {
                     continue;
                 }
-                let mut ids: Vec<u32> = stemmer.of(tokens).iter().map(|t| terms.id(t)).collect();
+                let seq: Vec<u32> = tokens
+                    .iter()
+                    .map(|t| {
+                        let id = words.id(&t.norm);
+                        if id as usize == term_of.len() {
+                            term_of.push(stemmer.term(t).map_or(NO_TERM, |term| terms.id(&term)));
+                        }
+                        id
+                    })
+                    .collect();
+                let term = |w: &u32| Some(term_of[*w as usize]).filter(|&t| t != NO_TERM);
+                let mut ids: Vec<u32> = seq.iter().filter_map(term).collect();
                 ids.sort_unstable();
+                ids.dedup();
                 let quotes: &[Range<usize>] = article.quotes.get(s).map_or(&[], Vec::as_slice);
                 let mut quoted_terms: Vec<u32> = tokens
                     .iter()
-                    .filter(|t| quotes.iter().any(|q| q.contains(&t.span.start)))
-                    .filter_map(|t| stemmer.term(t))
-                    .map(|t| terms.id(&t))
+                    .zip(&seq)
+                    .filter(|(t, _)| quotes.iter().any(|q| q.contains(&t.span.start)))
+                    .filter_map(|(_, w)| term(w))
                     .collect();
                 quoted_terms.sort_unstable();
                 quoted_terms.dedup();
@@ -150,7 +169,7 @@ impl<'a> Corpus<'a> {
                         article: a,
                         sentence: s,
                     },
-                    words: Words::new(tokens.iter().map(|t| words.id(&t.norm)).collect()),
+                    words: Words::new(seq),
                     terms: ids,
                     term_weight: 0.0,
                     heading: article.headings.get(s).copied().unwrap_or(false),
@@ -182,6 +201,7 @@ impl<'a> Corpus<'a> {
             variants,
             words,
             terms,
+            term_of,
             weights,
             threshold: options.threshold,
             paraphrase: options.paraphrases.then_some(options.paraphrase_threshold),

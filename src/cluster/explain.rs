@@ -3,11 +3,8 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
-use super::corpus::{Corpus, Edges, Item, pair};
+use super::corpus::{Corpus, Edges, Item, NO_TERM, pair};
 use super::score::{Score, score_words};
-use super::terms::Terms;
 use crate::model::{Cluster, ClusterMember, Kind};
 
 impl<'a> Corpus<'a> {
@@ -186,16 +183,12 @@ impl<'a> Corpus<'a> {
 pub(super) struct Explainer<'c> {
     /// Folded words by id.
     pub(super) words: Vec<&'c str>,
-    pub(super) stemmer: Terms,
-    pub(super) term_ids: FxHashMap<&'c str, u32>,
 }
 
 impl<'c> Explainer<'c> {
     pub(super) fn new(corpus: &'c Corpus) -> Self {
         Explainer {
             words: corpus.words.by_id(),
-            stemmer: Terms::default(),
-            term_ids: corpus.terms.by_id().into_iter().zip(0u32..).collect(),
         }
     }
 
@@ -204,14 +197,13 @@ impl<'c> Explainer<'c> {
     pub(super) fn shared(&self, corpus: &Corpus, item: &Item, others: &[&Item]) -> Vec<String> {
         let article = &corpus.articles[item.at.article];
         let mut shared: Vec<String> = Vec::new();
-        for token in &article.sentences[item.at.sentence] {
-            let Some(term) = self.stemmer.term(token) else {
+        let tokens = &article.sentences[item.at.sentence];
+        for (token, &w) in tokens.iter().zip(&item.words.seq) {
+            let term = corpus.term_of[w as usize];
+            if term == NO_TERM {
                 continue;
-            };
-            let held = self
-                .term_ids
-                .get(term.as_str())
-                .is_some_and(|id| others.iter().any(|o| o.terms.binary_search(id).is_ok()));
+            }
+            let held = others.iter().any(|o| o.terms.binary_search(&term).is_ok());
             let word = &article.text[token.span.clone()];
             if held && !shared.iter().any(|w| w == word) {
                 shared.push(word.to_owned());

@@ -58,12 +58,19 @@ pub fn quoted_spans(sentence: &str, start: usize) -> Vec<std::ops::Range<usize>>
         Open,
         Close,
     }
+    const MARKS: [char; 6] = ['"', '„', '“', '”', '«', '»'];
+    if !sentence.contains(MARKS) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let mut spans = Vec::new();
     // The open quotation: where its text starts, and its opening mark.
     let mut open: Option<(usize, char)> = None;
     let mut seen_any = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        if !MARKS.contains(&c) {
+            continue;
+        }
         let prev = k.checked_sub(1).map(|k| chars[k].1);
         let next = chars.get(k + 1).map(|&(_, c)| c);
         let opened_by = open.map(|(_, o)| o);
