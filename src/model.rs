@@ -307,11 +307,14 @@ pub struct InlineChange {
 }
 
 /// Pairwise and per-article overlap shares. Only pairs of articles that
-/// share something are listed, so the overlap of a thousand articles on
-/// many stories stays as sparse as it is.
+/// share something are listed, and for each article only its closest
+/// [`crate::overlap::PARTNERS`] partners, so the summary grows with the
+/// articles, not with their pairs (see [`crate::overlap`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Overlap {
-    /// Every pair `a < b` of articles that share a sentence, by `a` then `b`.
+    /// Pairs `a < b` of articles that share a sentence, by `a` then `b`:
+    /// every such pair up to 51 articles; beyond, those where `b` is among
+    /// the 50 articles holding most of `a`, or `a` among those of `b`.
     pub pairs: Vec<OverlapPair>,
     /// `unique[i]`: share of article `i`'s sentences found in no other article.
     pub unique: Vec<f64>,
