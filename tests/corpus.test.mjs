@@ -1,5 +1,5 @@
 // The benchmark corpus generator (scripts/corpus.mjs) and scorer
-// (scripts/bench/score.mjs): deterministic output, truth spans that slice
+// (bench/score.mjs): deterministic output, truth spans that slice
 // real sentences, and pair scores checked against brute force.
 // Run by scripts/test: node --test tests/corpus.test.mjs
 
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 import { generate, sources } from '../scripts/corpus.mjs';
-import { readPrediction, score, truthClustering } from '../scripts/bench/score.mjs';
+import { readPrediction, score, truthClustering } from '../bench/score.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 

@@ -2,11 +2,11 @@
 // Pair precision, recall and F1 of a clustering of sentence occurrences
 // against the ground truth of scripts/corpus.mjs (truth.jsonl).
 //
-//   node scripts/bench/score.mjs --truth DIR/truth.jsonl --pred FILE [--min-words W] [--json]
+//   node bench/score.mjs --truth DIR/truth.jsonl --pred FILE [--min-words W] [--json]
 //
 // FILE is either wirediff's `analyze` JSON (pretty or --compact; read as a
 // stream, so files past V8's string limit work) or the scorer's own format,
-// which scripts/bench/datasketch_peer.py writes and `--convert OUT` writes
+// which bench/datasketch_peer.py writes and `--convert OUT` writes
 // from a wirediff JSON:
 //
 //   {"tool": "…", "articles": ["00000_….txt", …],
@@ -241,7 +241,7 @@ export function readPrediction(path) {
 }
 
 function cli(argv) {
-  const usage = 'usage: node scripts/bench/score.mjs --truth TRUTH.jsonl --pred FILE [--min-words W] [--json] [--convert OUT]';
+  const usage = 'usage: node bench/score.mjs --truth TRUTH.jsonl --pred FILE [--min-words W] [--json] [--convert OUT]';
   const opts = { minWords: 4 };
   for (let k = 0; k < argv.length; k++) {
     const flag = argv[k];

@@ -1,8 +1,8 @@
 """The benchmark's peer: datasketch MinHash-LSH over the same sentences.
 
-    python scripts/bench/datasketch_peer.py --spans SPANS.json --dir CORPUS --out PRED.json
+    python bench/datasketch_peer.py --spans SPANS.json --dir CORPUS --out PRED.json
 
-SPANS.json is a file in the scorer's format (scripts/bench/score.mjs): its
+SPANS.json is a file in the scorer's format (bench/score.mjs): its
 `articles` and `sentences` (UTF-8 byte spans) are used, its clusters are
 not. The benchmark gives it wirediff's own segmentation, so both tools
 cluster exactly the same sentences. Each sentence is lowercased, cut into

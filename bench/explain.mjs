@@ -1,4 +1,7 @@
-import { readTruth, readPrediction } from '/work/wt-corpus/scripts/bench/score.mjs';
+// The predicted clusters that mix truth sentences, largest mix first, with
+// a sample text of each sentence: where a tool's precision goes.
+//   node bench/explain.mjs CORPUS_DIR PRED_FILE [N]
+import { readTruth, readPrediction } from './score.mjs';
 import { readFileSync } from 'node:fs';
 const dir = process.argv[2], predPath = process.argv[3];
 const truth = readTruth(`${dir}/truth.jsonl`); const pred = readPrediction(predPath);
