@@ -3,7 +3,7 @@
 // inlined in dist/index.html by scripts/build-page.mjs), timed in Node.js
 // and in headless Chromium, next to jsdiff in the same engine.
 //
-//   node bench/wasm.mjs analyze DIR [--pred OUT]   # Node.js, one corpus
+//   node bench/wasm.mjs analyze DIR [--once] [--pred OUT]   # Node.js, one corpus
 //   node bench/wasm.mjs diff A B                    # Node.js, one pair
 //   node bench/wasm.mjs chromium A B DIR...         # the same in Chromium
 //
@@ -60,11 +60,12 @@ function median(f, budget = 1000, most = 50) {
   times.sort((a, b) => a - b);
   return { median: times[runs >> 1], runs };
 }
-function measureAnalyze(wb, articles) {
+function measureAnalyze(wb, articles, once = false) {
   const options = { diffs: articles.length <= 10 };
   const t = performance.now();
   const result = wb.analyze(articles, options);
   const first = performance.now() - t;
+  if (once) return { result, first, clusters: result.clusters.length };
   const warm = median(() => wb.analyze(articles, options), 1000, articles.length > 300 ? 3 : 50);
   performance.clearMarks?.();
   performance.clearMeasures?.();
@@ -83,10 +84,12 @@ async function node(argv) {
   const api = new Function(`${MEASURE}\nreturn { wirediffLoad, measureAnalyze, measureDiff };`)();
   const { wb, load } = await api.wirediffLoad(glue, wasm);
   if (mode === 'analyze') {
-    const [dir, flag, out] = rest;
+    const [dir, ...flags] = rest;
+    const once = flags.includes('--once');
+    const out = flags.includes('--pred') ? flags[flags.indexOf('--pred') + 1] : null;
     const articles = readCorpus(dir);
-    const r = api.measureAnalyze(wb, articles);
-    if (flag === '--pred') {
+    const r = api.measureAnalyze(wb, articles, once);
+    if (out) {
       const pred = {
         tool: 'wirediff-wasm',
         articles: r.result.articles.map((a) => a.name),
