@@ -34,9 +34,9 @@
 //   {"article": "00042_the-ashford-herald.txt", "story": "seeds/000_…",
 //    "outlet": "The Ashford Herald",
 //    "spans": [{"start": 0, "end": 18, "origin": null, "family": null,
-//               "kind": "boilerplate"},
+//               "kind": "boilerplate", "words": 4},
 //              {"start": 20, "end": 131, "origin": "seeds/000_…#0",
-//               "family": "seeds", "kind": "copy"}, …]}
+//               "family": "seeds", "kind": "copy", "words": 17}, …]}
 //
 // - spans: every sentence of the article, in text order, with its UTF-8
 //   byte span [start, end) in the article's text (trimmed; spans never
@@ -53,6 +53,7 @@
 //   edit of it), "headline" (a new headline cut from it), "related" (another
 //   story's headline under "Related:"), "added" (a snippet sentence),
 //   "boilerplate".
+// - words: the number of white-space separated words in the span.
 // - same (only when present): the first source sentence, in source order,
 //   whose text is identical to this origin's after folding quotes and
 //   white space. Scorers treat origins with the same `same ?? origin` as
@@ -475,7 +476,7 @@ function layout(paragraphs, same) {
         at += 1;
       }
       const end = at + Buffer.byteLength(s.text);
-      const span = { start: at, end, origin: s.origin, family: s.family, kind: s.kind };
+      const span = { start: at, end, origin: s.origin, family: s.family, kind: s.kind, words: wordCount(s.text) };
       if (s.origin && same.has(s.origin)) span.same = same.get(s.origin);
       spans.push(span);
       pieces.push(s.text);
