@@ -134,7 +134,11 @@ fn four_hundred_copies_of_one_article_cluster_without_exhausting_memory() {
     // closest partners, not all 399 others (79,800 pairs).
     let most = clusterable_share(&analysis, 0);
     let pairs = &analysis.overlap.pairs;
-    assert!(pairs.len() <= 400 * wirediff::overlap::PARTNERS, "{}", pairs.len());
+    assert!(
+        pairs.len() <= 400 * wirediff::overlap::PARTNERS,
+        "{}",
+        pairs.len()
+    );
     let mut partners = vec![0; 400];
     for p in pairs {
         assert_eq!((p.a_in_b, p.b_in_a), (most, most), "{p:?}");

@@ -5,8 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::corpus::{Corpus, Edge, Edges};
-use super::score::link;
+use super::score::{link, overlap_count};
 use super::terms::{MIN_SHARED_TERMS, PREFIX_TERMS, quotes_agree};
+use crate::text::dice;
 
 /// Bigrams held by more sentences than this are skipped by the index:
 /// twice the number of articles, so a quote that every article carries is
@@ -42,7 +43,16 @@ impl<'a> Corpus<'a> {
         self.for_candidates(&index, grams, cap, |v, w| {
             let (a, b) = (self.sample(v), self.sample(w));
             if let Some(score) = link(&a.words, &b.words, self.threshold) {
-                edges.insert((v, w), Edge { score, near: true });
+                let common = overlap_count(&a.words, &b.words);
+                let resemblance = dice(common, a.words.len(), b.words.len());
+                edges.insert(
+                    (v, w),
+                    Edge {
+                        score,
+                        resemblance,
+                        near: true,
+                    },
+                );
             }
         });
         edges
@@ -84,7 +94,14 @@ impl<'a> Corpus<'a> {
             let (a, b) = (self.sample(v), self.sample(w));
             let (score, shared) = self.paraphrase_score(a, b);
             if score >= min_score && shared >= MIN_SHARED_TERMS && quotes_agree(a, b) {
-                found.push(((v, w), Edge { score, near: false }));
+                found.push((
+                    (v, w),
+                    Edge {
+                        score,
+                        resemblance: score,
+                        near: false,
+                    },
+                ));
             }
         });
         edges.extend(found);

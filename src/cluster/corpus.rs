@@ -36,6 +36,11 @@ pub(super) struct Item {
 pub(super) struct Edge {
     /// Word similarity for near links, paraphrase score for paraphrases.
     pub(super) score: f64,
+    /// How alike the two are as wholes, for the grouping order: the Dice
+    /// coefficient of their words for near links (a short sentence inside a
+    /// long one has similarity 1 by its run, but not resemblance 1), the
+    /// score for paraphrases.
+    pub(super) resemblance: f64,
     pub(super) near: bool,
 }
 

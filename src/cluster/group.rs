@@ -8,7 +8,9 @@ use super::score::link;
 
 impl<'a> Corpus<'a> {
     /// Strongest-first grouping of variants with the average-linkage guard:
-    /// near links before paraphrases, then by score, then by content. A
+    /// near links before paraphrases, then by resemblance (so copies and
+    /// light edits of one sentence group before a longer sentence that
+    /// merges it with another joins them), then by score, then by content. A
     /// variant starts as a group of its copies; groups that end up in one
     /// article only are not clusters.
     pub(super) fn group(&self, edges: &Edges) -> Vec<Vec<u32>> {
@@ -18,6 +20,7 @@ impl<'a> Corpus<'a> {
         order.sort_by(|(p, e), (q, f)| {
             f.near
                 .cmp(&e.near)
+                .then(f.resemblance.total_cmp(&e.resemblance))
                 .then(f.score.total_cmp(&e.score))
                 .then_with(|| content(p).cmp(&content(q)))
         });
