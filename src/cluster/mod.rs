@@ -1,8 +1,8 @@
 //! Clusters of shared sentences across articles.
 //!
-//! The stages live in one file each: [`corpus`] (sentences prepared and
+//! The stages live in one file each: `corpus` (sentences prepared and
 //! grouped into variants), [`terms`] (content terms for paraphrases),
-//! [`score`], [`candidates`], [`group`], [`explain`] and [`links`].
+//! [`score`](mod@score), `candidates`, `group`, `explain` and `links`.
 //!
 //! 1. **Index.** Every sentence with at least `min_words` folded words is cut
 //!    into word bigrams (hashed pairs of interned word ids). An inverted
@@ -11,7 +11,7 @@
 //!    evidence and are skipped, so candidate generation stays near linear
 //!    instead of comparing every sentence with every other one.
 //! 2. **Verify.** Each candidate pair from different articles is scored by
-//!    [`score`]: the larger of the Dice coefficient of the two word multisets
+//!    [`score()`]: the larger of the Dice coefficient of the two word multisets
 //!    and, for sentences of at least [`RUN_MIN_SENTENCE`] words, the share of
 //!    the shorter sentence covered by the longest common run of words (so a
 //!    quote reproduced inside a longer sentence still scores high). Pairs at

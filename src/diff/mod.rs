@@ -1,5 +1,5 @@
-//! Paragraph-level diff of two articles: [`alignment`] pairs changed
-//! paragraphs, [`inline`] diffs the words of a pair.
+//! Paragraph-level diff of two articles: `alignment` pairs changed
+//! paragraphs, `inline` diffs the words of a pair.
 //!
 //! Each article is cut into *chunks*, one per paragraph, where a chunk runs
 //! from its paragraph's first character to the next paragraph's first
@@ -13,7 +13,7 @@
 //!    the same thing are paired into `change` ops by an order-preserving
 //!    alignment that maximises the summed similarity. The similarity is the
 //!    Dice coefficient of the two paragraphs' word multisets,
-//!    `2·|A ∩ B| / (|A| + |B|)` over folded words ([`crate::text::tokens`]):
+//!    `2·|A ∩ B| / (|A| + |B|)` over folded words ([`crate::text::tokens`](mod@crate::text::tokens)):
 //!    order-insensitive, so reordered clauses still pair, and cheap. Pairs
 //!    below [`CHANGE_THRESHOLD`] stay a deletion and an insertion.
 //! 3. A change carries a word-level inline diff over Unicode word-boundary

@@ -1,11 +1,11 @@
 //! Text: from an article's raw text to paragraphs, sentences and word
 //! tokens, with byte offsets into the original text throughout.
 //!
-//! - [`paragraphs`]: runs of text between line breaks;
-//! - [`sentences`]: sentence spans within a paragraph (UAX #29 plus rules
+//! - [`paragraphs`](mod@paragraphs): runs of text between line breaks;
+//! - [`sentences`](mod@sentences): sentence spans within a paragraph (UAX #29 plus rules
 //!   for news text), using the word lists of [`lexicon`];
 //! - [`quotes`]: the quotation marks, their folding and the quoted spans;
-//! - [`tokens`]: folded word tokens, the interner and bag arithmetic that
+//! - [`tokens`](mod@tokens): folded word tokens, the interner and bag arithmetic that
 //!   matching works on.
 
 pub mod lexicon;
