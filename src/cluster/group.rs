@@ -6,6 +6,9 @@ use rustc_hash::FxHashSet;
 use super::corpus::{Corpus, Edge, Edges, pair};
 use super::score::link;
 
+/// Most variants of a group that the joining guard compares, a side.
+pub const GUARD_SIDE: usize = 64;
+
 impl<'a> Corpus<'a> {
     /// Strongest-first grouping of variants with the average-linkage guard:
     /// near links before paraphrases, then by resemblance (so copies and
@@ -70,11 +73,17 @@ impl<'a> Corpus<'a> {
     /// Whether two groups of variants may join: at least half of the pairs
     /// of their sentences that lie in different articles are linked, and
     /// none is unrelated (word similarity and paraphrase score both below
-    /// half their thresholds).
+    /// half their thresholds). Two large groups (hundreds of light edits of
+    /// one sentence) are judged on an even sample of at most
+    /// [`GUARD_SIDE`] variants a side, so a check costs at most
+    /// `GUARD_SIDE²` pairs and a cluster of `k` variants about `k`, not
+    /// `k²`, per join.
     pub(super) fn well_linked(&self, edges: &Edges, x: &[u32], y: &[u32]) -> bool {
         let (mut pairs, mut linked) = (0u64, 0u64);
-        for &v in x {
-            for &w in y {
+        let even = |g: &[u32]| g.len().div_ceil(GUARD_SIDE).max(1);
+        let (sx, sy) = (even(x), even(y));
+        for &v in x.iter().step_by(sx) {
+            for &w in y.iter().step_by(sy) {
                 let apart = self.variants[v as usize].pairs_with(&self.variants[w as usize]);
                 if apart == 0 {
                     continue;
