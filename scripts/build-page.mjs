@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import { transformSync } from 'esbuild';
 import { parse } from 'smol-toml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +74,10 @@ if (opt.enabled) {
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 // Text inside <script> and <style> must not close the element early.
 const safe = (text) => text.replace(/<\/(script|style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+// The sources stay as written in www/; the page carries them minified
+// (esbuild, whitespace and local names only: top-level names are kept, as
+// the classic scripts share them) when [page] minify is set.
+const minify = (text, loader) => (page.minify ? transformSync(text, { loader, minify: true, charset: 'utf8' }).code : text);
 
 const seedDir = join(root, page.seeds);
 const seeds = readdirSync(seedDir)
@@ -81,20 +87,70 @@ const seeds = readdirSync(seedDir)
 const seedJson = JSON.stringify(seeds).replace(/</g, '\\u003c');
 
 const wasmBytes = readFileSync(wasm);
-const glueSource = readFileSync(glue, 'utf8');
-// The module, and the glue's source for the analysis worker (a Blob).
-const loader = `window.WIREDIFF_WASM_BASE64 = "${wasmBytes.toString('base64')}";\n` +
-  `window.WIREDIFF_GLUE = ${safe(JSON.stringify(glueSource))};`;
+const glueSource = minify(readFileSync(glue, 'utf8'), 'js');
 // On the page the glue is a factory: each call evaluates it afresh, giving
 // a new `wasm_bindgen` with its own instance, so that an instance left
 // unusable by a trap can be replaced (www/worker.js). No eval is needed.
-const glueFactory = `window.wirediffGlue = function () {\n${glueSource}\nreturn wasm_bindgen;\n};`;
-const scripts = [
-  loader,
-  safe(glueFactory),
-  ...page.scripts.map((f) => safe(readFileSync(join(root, f), 'utf8'))),
-];
-const styles = page.styles.map((f) => safe(readFileSync(join(root, f), 'utf8')));
+// The analysis worker gets the glue's source as it is (a Blob): the
+// factory's own source text (Function.prototype.toString), so that the
+// page carries the glue once.
+const glueFactory = `window.wirediffGlue = function () {\n${glueSource}\nreturn wasm_bindgen;\n};\n` +
+  'window.WIREDIFF_GLUE = ((s) => s.slice(s.indexOf("{") + 2, s.lastIndexOf("\\nreturn wasm_bindgen;")))(String(window.wirediffGlue));';
+const pageScripts = page.scripts.map((f) => safe(minify(readFileSync(join(root, f), 'utf8'), 'js')));
+const styles = page.styles.map((f) => safe(minify(readFileSync(join(root, f), 'utf8'), 'css')));
+
+// The module. www/app.js reads it as base64 (WIREDIFF_WASM_BASE64) when it
+// starts. With [page] embed = "deflate-raw" the page carries it compressed
+// (base64 of raw bytes compresses to about three quarters of the module's
+// own gzip size under the page's gzip; compressed bytes stay as they are):
+// a loader, the last script, decompresses it with the browser's
+// DecompressionStream, sets WIREDIFF_WASM_BASE64, then runs the page's
+// scripts in order. They wait inert as <script type="text/x-wirediff">
+// blocks and run as inline scripts the CSP allows by hash.
+let embedded; // the module as the page carries it
+let scripts; // every script the page runs (for the CSP)
+let scriptTags;
+if (page.embed === 'deflate-raw') {
+  embedded = deflateRawSync(wasmBytes, { level: 9, memLevel: 9 }).toString('base64');
+  const loader = `(() => {
+'use strict';
+const packed = "${embedded}";
+const deferred = Array.from(document.querySelectorAll('script[type="text/x-wirediff"]'));
+const run = () => {
+  for (const block of deferred) {
+    const script = document.createElement('script');
+    script.text = block.textContent;
+    block.replaceWith(script);
+  }
+};
+(async () => {
+  const binary = atob(packed);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const wasm = new Uint8Array(await new Response(stream).arrayBuffer());
+  let text = '';
+  for (let i = 0; i < wasm.length; i += 0x8000) text += String.fromCharCode.apply(null, wasm.subarray(i, i + 0x8000));
+  window.WIREDIFF_WASM_BASE64 = btoa(text);
+})().catch((e) => {
+  // The page then says that the comparison engine could not start.
+  console.error('wirediff: cannot decompress the WebAssembly module:', e);
+  window.WIREDIFF_WASM_BASE64 = '';
+}).finally(run);
+})();`;
+  const deferred = [safe(glueFactory), ...pageScripts];
+  scripts = [...deferred, loader];
+  scriptTags = [
+    ...deferred.map((s) => `<script type="text/x-wirediff">${s}</script>`),
+    `<script>${loader}</script>`,
+  ];
+} else if (page.embed === 'base64') {
+  embedded = wasmBytes.toString('base64');
+  scripts = [`window.WIREDIFF_WASM_BASE64 = "${embedded}";`, safe(glueFactory), ...pageScripts];
+  scriptTags = scripts.map((s) => `<script>${s}</script>`);
+} else {
+  fail(`[page] embed must be "deflate-raw" or "base64", not ${JSON.stringify(page.embed)}`);
+}
 
 const csp = [
   "default-src 'none'",
@@ -110,7 +166,7 @@ const slots = {
   '<!-- CSP -->': `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
   '<!-- STYLES -->': styles.map((s) => `<style>${s}</style>`).join('\n'),
   '<!-- SEEDS -->': `<script type="application/json" id="seed-articles">${seedJson}</script>`,
-  '<!-- SCRIPTS -->': scripts.map((s) => `<script>${s}</script>`).join('\n'),
+  '<!-- SCRIPTS -->': scriptTags.join('\n'),
 };
 for (const [slot, content] of Object.entries(slots)) {
   if (!html.includes(slot)) fail(`${page.template} lacks the ${slot} slot`);
@@ -119,5 +175,21 @@ for (const [slot, content] of Object.entries(slots)) {
 const out = join(root, page.output);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
-console.log(`wrote ${page.output}: ${Buffer.byteLength(html)} bytes, wasm ${wasmBytes.length} bytes`);
 if (!existsSync(out)) fail('no output written');
+
+// 5. Where the bytes go: each part raw and alone under gzip -9 (the whole
+// page compresses a little better than the sum of its parts).
+const gz = (text) => gzipSync(Buffer.from(text), { level: 9 }).length;
+const parts = [
+  [`wasm (${page.embed}, module ${wasmBytes.length} bytes)`, embedded],
+  ['wasm-bindgen glue', glueSource],
+  ['page scripts' + (page.minify ? ' (minified)' : ''), pageScripts.join('\n')],
+  ['styles' + (page.minify ? ' (minified)' : ''), styles.join('\n')],
+  ['sample articles', seedJson],
+];
+const rest = Buffer.byteLength(html) - parts.reduce((n, [, t]) => n + Buffer.byteLength(t), 0);
+console.log(`wrote ${page.output}: ${Buffer.byteLength(html)} bytes, ${gz(html)} bytes gzip -9`);
+for (const [name, text] of parts) {
+  console.log(`  ${name.padEnd(46)} ${String(Buffer.byteLength(text)).padStart(8)} raw ${String(gz(text)).padStart(8)} gzip`);
+}
+console.log(`  ${'HTML, CSP, loader and the rest'.padEnd(46)} ${String(rest).padStart(8)} raw`);
