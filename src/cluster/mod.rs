@@ -375,4 +375,32 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].len(), 2);
     }
+
+    #[test]
+    fn a_sentence_that_merges_two_does_not_join_their_clusters() {
+        // One outlet merges two sentences of a story that share its names;
+        // the others carry both, lightly edited. The merged sentence covers
+        // each whole (run coverage 1), but the two stay two clusters.
+        let a = [
+            "Councilmember Thomas Brandt of Eastfield led the opposition to the plan on Tuesday.",
+            "Councilmember Thomas Brandt of Eastfield led the opposition to the plan on Monday.",
+            "Councilman Thomas Brandt of Eastfield led the opposition to the plan on Tuesday.",
+        ];
+        let c = [
+            "Thomas Brandt of Eastfield said the plan would hurt nurses who drive in early.",
+            "Thomas Brandt of Eastfield said the plan would hurt the nurses who drive in early.",
+            "Thomas Brandt of Eastfield said this plan would hurt nurses who drive in early.",
+        ];
+        let merged = format!("{} {}", a[0].trim_end_matches('.'), c[0]);
+        let got = run(
+            &[&[&merged], &[a[0], c[0]], &[a[1], c[1]], &[a[2], c[2]]],
+            0.6,
+        );
+        for cluster in &got {
+            let from_a = cluster.iter().any(|&(art, s)| art > 0 && s == 0);
+            let from_c = cluster.iter().any(|&(art, s)| art > 0 && s == 1);
+            assert!(!(from_a && from_c), "{got:?}");
+        }
+        assert!(got.iter().any(|g| g.len() >= 3), "{got:?}");
+    }
 }
