@@ -153,14 +153,56 @@ pub fn has_words(text: &str) -> bool {
     text.unicode_words().next().is_some()
 }
 
+/// A stage of the analysis, as [`analyze_with_progress`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Cutting articles into paragraphs, sentences and words (one step per article).
+    Segmenting,
+    /// Finding and grouping shared sentences (one step).
+    Matching,
+    /// The overlap shares and, if asked, the paragraph diffs (one step).
+    Summarising,
+}
+
+impl Stage {
+    /// The stage's name for the page: `segmenting`, `matching`, `summarising`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Segmenting => "segmenting",
+            Stage::Matching => "matching",
+            Stage::Summarising => "summarising",
+        }
+    }
+}
+
 /// Analyses two or more articles: segments them, clusters their shared
 /// sentences, summarises the overlap and, if asked, diffs every pair.
 pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
+    analyze_with_progress(inputs, options, &mut |_, _, _| {})
+}
+
+/// [`analyze`], calling `progress(stage, done, total)` as the work goes:
+/// before and after each step of each [`Stage`], so a caller can show how
+/// far it is (the page's progress bar).
+pub fn analyze_with_progress(
+    inputs: &[Input],
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, usize, usize),
+) -> Result<Analysis, Error> {
     check(options)?;
     if inputs.len() < 2 {
         return Err(Error::TooFewArticles(inputs.len()));
     }
-    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let n = inputs.len();
+    let prepared: Vec<Prepared> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| {
+            progress(Stage::Segmenting, i, n);
+            prepare(input)
+        })
+        .collect();
+    progress(Stage::Segmenting, n, n);
     if let Some(index) = prepared
         .iter()
         .position(|p| p.tokens.iter().all(Vec::is_empty))
@@ -177,7 +219,10 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
             quotes: &p.quotes,
         })
         .collect();
+    progress(Stage::Matching, 0, 1);
     let Clustering { clusters, links } = cluster(&token_view, options);
+    progress(Stage::Matching, 1, 1);
+    progress(Stage::Summarising, 0, 1);
     let mut articles: Vec<Article> = prepared.into_iter().map(|p| p.article).collect();
     for (c, found) in clusters.iter().enumerate() {
         for m in &found.members {
@@ -198,6 +243,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
             }
         }
     }
+    progress(Stage::Summarising, 1, 1);
     Ok(Analysis {
         options: options.clone(),
         articles,
