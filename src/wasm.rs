@@ -7,19 +7,10 @@
 //! would be a bug, is reported on the console by `console_error_panic_hook`
 //! and traps the instance; the page then replaces it (`www/worker.js`).
 
-use serde::Deserialize;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::Input;
-use crate::model::Options;
-
-/// One article as the page sends it.
-#[derive(Deserialize)]
-struct PageArticle {
-    name: String,
-    text: String,
-}
+use crate::model::{Input, Options};
 
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]
@@ -78,13 +69,9 @@ pub fn analyze(
     options_value: JsValue,
     progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsError> {
-    let articles: Vec<PageArticle> = serde_wasm_bindgen::from_value(articles)
+    let inputs: Vec<Input> = serde_wasm_bindgen::from_value(articles)
         .map_err(|e| JsError::new(&format!("articles must be a list of {{name, text}}: {e}")))?;
     let options = options(options_value)?;
-    let inputs: Vec<Input> = articles
-        .into_iter()
-        .map(|a| Input::new(a.name, a.text))
-        .collect();
     let report = |stage: &str, done: usize, total: usize| {
         if let Some(f) = &progress {
             let _ = f.call3(
