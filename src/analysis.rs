@@ -117,7 +117,9 @@ fn prepare(input: &Input) -> Prepared<'_> {
 
 /// `f` of every input, in input order. Natively the inputs are shared out
 /// among the machine's cores (each article is prepared on its own, so the
-/// result is the same); WebAssembly has the one thread.
+/// result is the same); WebAssembly has the one thread, where
+/// `analyze_with_progress` prepares them itself, reporting each.
+#[cfg(not(target_family = "wasm"))]
 fn map_inputs<'a, T: Send>(inputs: &'a [Input], f: fn(&'a Input) -> T) -> Vec<T> {
     #[cfg(not(target_family = "wasm"))]
     {

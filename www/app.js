@@ -167,6 +167,7 @@ function cancelJob() {
   if (job.kind === 'reading') {
     sayAnalysis(`Cancelled: reading the files was stopped, so none of them was added. Your articles are as they were.`);
   } else {
+    render();
     sayAnalysis(`Cancelled: the comparison of ${plural(job.size, 'article')} was stopped. `
       + (state.analysis ? 'The view shows the last comparison that worked; every article is kept.' : 'Every article is kept.'),
     [['Compare again', recompute]]);
@@ -806,6 +807,8 @@ function addArticles(list) {
   }
   if (!added.length) return;
   persist();
+  // Shown at once (as not compared yet) while they are compared.
+  render();
   recompute();
   if (added.length > 1) {
     const side = added.filter((a) => state.side.has(a)).length;
