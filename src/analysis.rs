@@ -117,7 +117,9 @@ fn prepare(input: &Input) -> Prepared<'_> {
 
 /// `f` of every input, in input order. Natively the inputs are shared out
 /// among the machine's cores (each article is prepared on its own, so the
-/// result is the same); WebAssembly has the one thread.
+/// result is the same); WebAssembly has the one thread, where
+/// `analyze_with_progress` prepares them itself, reporting each.
+#[cfg(not(target_family = "wasm"))]
 fn map_inputs<'a, T: Send>(inputs: &'a [Input], f: fn(&'a Input) -> T) -> Vec<T> {
     #[cfg(not(target_family = "wasm"))]
     {
@@ -146,14 +148,64 @@ pub fn has_words(text: &str) -> bool {
     text.unicode_words().next().is_some()
 }
 
+/// A stage of the analysis, as [`analyze_with_progress`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Cutting articles into paragraphs, sentences and words (one step per article).
+    Segmenting,
+    /// Finding and grouping shared sentences (one step).
+    Matching,
+    /// The overlap shares and, if asked, the paragraph diffs (one step).
+    Summarising,
+}
+
+impl Stage {
+    /// The stage's name for the page: `segmenting`, `matching`, `summarising`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Segmenting => "segmenting",
+            Stage::Matching => "matching",
+            Stage::Summarising => "summarising",
+        }
+    }
+}
+
 /// Analyses two or more articles: segments them, clusters their shared
 /// sentences, summarises the overlap and, if asked, diffs every pair.
 pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
+    analyze_with_progress(inputs, options, &mut |_, _, _| {})
+}
+
+/// [`analyze`], calling `progress(stage, done, total)` as the work goes:
+/// before and after each step of each [`Stage`], so a caller can show how
+/// far it is (the page's progress bar).
+pub fn analyze_with_progress(
+    inputs: &[Input],
+    options: &Options,
+    progress: &mut dyn FnMut(Stage, usize, usize),
+) -> Result<Analysis, Error> {
     check(options)?;
     if inputs.len() < 2 {
         return Err(ErrorKind::TooFewArticles { got: inputs.len() }.into());
     }
+    let n = inputs.len();
+    progress(Stage::Segmenting, 0, n);
+    // One thread in WebAssembly: a step per article. Natively the articles
+    // are prepared in parallel, and only the start and end are reported.
+    #[cfg(target_family = "wasm")]
+    let prepared: Vec<Prepared> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| {
+            if i > 0 {
+                progress(Stage::Segmenting, i, n);
+            }
+            prepare(input)
+        })
+        .collect();
+    #[cfg(not(target_family = "wasm"))]
     let prepared: Vec<Prepared> = map_inputs(inputs, prepare);
+    progress(Stage::Segmenting, n, n);
     if let Some(index) = prepared
         .iter()
         .position(|p| p.tokens.iter().all(Vec::is_empty))
@@ -170,7 +222,10 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
             quotes: &p.quotes,
         })
         .collect();
+    progress(Stage::Matching, 0, 1);
     let Clustering { clusters, links } = cluster(&token_view, options);
+    progress(Stage::Matching, 1, 1);
+    progress(Stage::Summarising, 0, 1);
     let mut articles: Vec<Article> = prepared.into_iter().map(|p| p.article).collect();
     for (c, found) in clusters.iter().enumerate() {
         for m in &found.members {
@@ -191,6 +246,7 @@ pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
             }
         }
     }
+    progress(Stage::Summarising, 1, 1);
     Ok(Analysis {
         options: options.clone(),
         articles,

@@ -58,15 +58,40 @@ fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
 
 /// Analyses `articles` (an array of `{name, text}`) with `options` (an
 /// object with any of the [`Options`] fields, or `undefined`), returning the
-/// whole [`crate::Analysis`].
+/// whole [`crate::Analysis`]. `progress`, if given, is a JavaScript function
+/// called as `progress(stage, done, total)` as the work goes (stages:
+/// `segmenting` once per article, `matching`, `summarising`, then
+/// `returning` while the result is converted for JavaScript); what it
+/// returns or throws is ignored.
 #[wasm_bindgen]
-pub fn analyze(articles: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(
+    articles: JsValue,
+    options_value: JsValue,
+    progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
     let inputs: Vec<Input> = serde_wasm_bindgen::from_value(articles)
         .map_err(|e| JsError::new(&format!("articles must be a list of {{name, text}}: {e}")))?;
     let options = options(options_value)?;
-    let analysis = measured("wirediff:analyze", || crate::analyze(&inputs, &options))
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&analysis)
+    let report = |stage: &str, done: usize, total: usize| {
+        if let Some(f) = &progress {
+            let _ = f.call3(
+                &JsValue::NULL,
+                &JsValue::from_str(stage),
+                &JsValue::from_f64(done as f64),
+                &JsValue::from_f64(total as f64),
+            );
+        }
+    };
+    let analysis = measured("wirediff:analyze", || {
+        crate::analysis::analyze_with_progress(&inputs, &options, &mut |stage, done, total| {
+            report(stage.name(), done, total)
+        })
+    })
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    report("returning", 0, 1);
+    let out = to_js(&analysis);
+    report("returning", 1, 1);
+    out
 }
 
 /// Whether `text` has a word to compare: the same check as `analyze`, which

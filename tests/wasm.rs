@@ -35,7 +35,7 @@ fn seeds() -> JsValue {
 
 #[wasm_bindgen_test]
 fn analyze_returns_the_whole_model_in_one_call() {
-    let result = wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED).expect("analysis");
+    let result = wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED, None).expect("analysis");
     let articles = Array::from(&get(&result, "articles"));
     assert_eq!(articles.length(), 5);
     let first_sentence = Array::from(&get(&articles.get(0), "sentences")).get(0);
@@ -66,8 +66,8 @@ fn options_change_the_result() {
     let options = js_sys::Object::new();
     Reflect::set(&options, &"threshold".into(), &0.99.into()).unwrap();
     Reflect::set(&options, &"paraphrases".into(), &false.into()).unwrap();
-    let strict = wirediff::wasm::analyze(seeds(), options.into()).unwrap();
-    let default = wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED).unwrap();
+    let strict = wirediff::wasm::analyze(seeds(), options.into(), None).unwrap();
+    let default = wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED, None).unwrap();
     let count = |v: &JsValue| Array::from(&get(v, "clusters")).length();
     assert!(count(&strict) < count(&default));
 }
@@ -75,19 +75,19 @@ fn options_change_the_result() {
 #[wasm_bindgen_test]
 fn bad_input_is_a_javascript_error_with_a_message() {
     let one = Array::of1(&article("only", "Just one article here."));
-    let error: JsValue = wirediff::wasm::analyze(one.into(), JsValue::UNDEFINED)
+    let error: JsValue = wirediff::wasm::analyze(one.into(), JsValue::UNDEFINED, None)
         .unwrap_err()
         .into();
     let message = get(&error, "message").as_string().unwrap();
     assert!(message.contains("at least two articles"), "{message}");
 
-    let not_a_list = wirediff::wasm::analyze("text".into(), JsValue::UNDEFINED).unwrap_err();
+    let not_a_list = wirediff::wasm::analyze("text".into(), JsValue::UNDEFINED, None).unwrap_err();
     let message = get(&not_a_list.into(), "message").as_string().unwrap();
     assert!(message.contains("list of {name, text}"), "{message}");
 
     let options = js_sys::Object::new();
     Reflect::set(&options, &"threshold".into(), &"high".into()).unwrap();
-    let bad_options = wirediff::wasm::analyze(seeds(), options.into()).unwrap_err();
+    let bad_options = wirediff::wasm::analyze(seeds(), options.into(), None).unwrap_err();
     let message = get(&bad_options.into(), "message").as_string().unwrap();
     assert!(message.contains("invalid options"), "{message}");
 }
@@ -121,6 +121,28 @@ fn each_analysis_leaves_a_performance_measure() {
     let performance = web_sys::window().unwrap().performance().unwrap();
     let count = || performance.get_entries_by_name("wirediff:analyze").length();
     let before = count();
-    wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED).unwrap();
+    wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED, None).unwrap();
     assert_eq!(count(), before + 1);
+}
+
+#[wasm_bindgen_test]
+fn analyze_reports_its_stages_to_a_progress_function() {
+    // The function collects "stage done/total" strings in a global list.
+    let calls = Array::new();
+    Reflect::set(&js_sys::global(), &"progressCalls".into(), &calls).unwrap();
+    let progress = js_sys::Function::new_with_args(
+        "stage, done, total",
+        "globalThis.progressCalls.push(stage + ' ' + done + '/' + total)",
+    );
+    wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED, Some(progress)).unwrap();
+    let seen: Vec<String> = calls.iter().map(|c| c.as_string().unwrap()).collect();
+    assert_eq!(seen.first().map(String::as_str), Some("segmenting 0/5"));
+    assert!(seen.contains(&"segmenting 5/5".to_owned()), "{seen:?}");
+    let at = |s: &str| seen.iter().position(|x| x == s).unwrap();
+    assert!(at("segmenting 5/5") < at("matching 0/1"));
+    assert!(at("matching 1/1") < at("summarising 1/1"));
+    assert_eq!(seen.last().map(String::as_str), Some("returning 1/1"));
+    // A function that throws does not stop the analysis.
+    let throws = js_sys::Function::new_with_args("", "throw new Error('no')");
+    assert!(wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED, Some(throws)).is_ok());
 }

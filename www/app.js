@@ -1,16 +1,39 @@
 // The page's state and events: loads the WebAssembly core, keeps the
-// article list, recomputes the analysis when anything changes and renders
-// the current view.
+// article list, recomputes the analysis when anything changes (one at a
+// time: a new one cancels the one running) and renders the current view.
+(function (wd) {
 'use strict';
+
+const {
+  el, clear, debounce, count, plural, Core, isCancel, MAX_ARTICLES, articleProblem, loadStored, saveArticles,
+  saveDraft, savePrefs, forgetStored, seedArticles, readTextFile, uniqueName,
+} = wd;
 
 const core = new Core();
 
+/** At most this many articles stand side by side; more are in the overview. */
+const MAX_SIDE = 8;
+/** Side by side at first when there are more than MAX_SIDE articles. */
+const DEFAULT_SIDE = 3;
+
 const state = {
   articles: [],
+  /** The articles shown side by side (objects of `articles`). */
+  side: new Set(),
   /** Number of the latest analysis request; older answers are dropped. */
   request: 0,
-  /** The last analysis that worked; kept when a later one fails. */
+  /** The last analysis that worked, as the core returned it; kept when a later one fails. Never written to. */
   analysis: null,
+  /** What that analysis was made of: the page's article and its text for each analysed one. */
+  compared: null,
+  /** The work running (reading files or comparing): `{ kind, controller, what }`, or null. */
+  job: null,
+  /** What each view shows besides the analysis: sort, page, search, open clusters. */
+  ui: {
+    list: { sort: 'order', dir: 1, page: 0, filter: '' },
+    clusters: { page: 0, query: '', allOpen: true, open: new Set() },
+    overlap: { top: 25, order: 'similarity' },
+  },
   view: 'articles',
   /** The groups pinned, pointed at and focused (keys as in `groupKey`). */
   pinned: null,
@@ -72,13 +95,97 @@ function hasWords(article) {
 
 const NO_WORDS = 'Not compared: this article has no words, only punctuation, symbols or invisible characters. Edit it, or remove it.';
 
+// ----- Work in progress: the bar, its stages and Cancel -------------------
+
+/** The stages of a comparison as the bar names them, in order. */
+const STAGES = {
+  reading: 'Reading files',
+  segmenting: 'Segmenting articles',
+  matching: 'Matching sentences',
+  summarising: 'Summarising the overlap',
+  returning: 'Receiving the result',
+};
+
+/** The bar appears only for work slower than this (ms), so that quick changes do not flicker. */
+const PROGRESS_DELAY = 40;
+
+const progress = {
+  timer: 0,
+  /** Shows the bar for `job` soon, unless it ends first. */
+  begin(job, stages) {
+    clearTimeout(this.timer);
+    job.stages = stages;
+    this.update(job, stages[0], 0, 0);
+    this.timer = setTimeout(() => { if (state.job === job) $('progress').hidden = false; }, PROGRESS_DELAY);
+  },
+  /** A report from the work: `done` of `total` in `stage` (no total: not known). */
+  update(job, stage, done, total) {
+    if (state.job !== job) return;
+    const bar = $('progress-bar');
+    const step = job.stages.indexOf(stage);
+    const label = `${job.what}: ${STAGES[stage] || stage}`;
+    if (total > 1) {
+      bar.value = done / total;
+      $('progress-label').textContent = `${label}, ${count(done)} of ${count(total)}`;
+    } else {
+      // One step that reports no parts: the bar says "working", not a share.
+      bar.removeAttribute('value');
+      $('progress-label').textContent = `${label}\u2026`;
+    }
+    $('progress-stages').textContent = job.stages.map((s, k) => (k === step ? `[${STAGES[s]}]` : STAGES[s])).join(' \u2192 ');
+    $('progress').dataset.stage = stage;
+  },
+  end() {
+    clearTimeout(this.timer);
+    $('progress').hidden = true;
+    delete $('progress').dataset.stage;
+  },
+};
+
+/** Starts a piece of work, cancelling the one running (a new input replaces the old one). */
+function startJob(kind, what) {
+  if (state.job) state.job.controller.abort();
+  const job = { kind, what, controller: new AbortController(), stages: [] };
+  state.job = job;
+  return job;
+}
+
+function endJob(job) {
+  if (state.job !== job) return;
+  state.job = null;
+  progress.end();
+}
+
+/** Cancel: stops the work running (the worker is terminated), keeping every article. */
+function cancelJob() {
+  const job = state.job;
+  if (!job) return;
+  job.cancelledByUser = true;
+  job.controller.abort();
+  endJob(job);
+  $('progress').dataset.last = 'cancelled';
+  if (job.kind === 'reading') {
+    sayAnalysis(`Cancelled: reading the files was stopped, so none of them was added. Your articles are as they were.`);
+  } else {
+    render();
+    sayAnalysis(`Cancelled: the comparison of ${plural(job.size, 'article')} was stopped. `
+      + (state.analysis ? 'The view shows the last comparison that worked; every article is kept.' : 'Every article is kept.'),
+    [['Compare again', recompute]]);
+    $('summary').textContent = state.analysis ? `${state.summary} (cancelled: the last comparison that worked)` : 'Cancelled.';
+  }
+}
+
 /**
  * Recomputes the analysis (in the worker) and re-renders; never throws.
  * Articles without words are left out and marked; a failed analysis leaves
- * the last one that worked on screen, with the controls and a message.
+ * the last one that worked on screen, with the controls and a message. A
+ * new call cancels the comparison still running.
  */
 async function recompute() {
   const request = ++state.request;
+  // Files being read are compared once read, with whatever changed meanwhile.
+  if (state.job && state.job.kind === 'reading') return;
+  if (state.job) state.job.controller.abort();
   try {
     await core.glueStarting;
   } catch (e) {
@@ -96,6 +203,7 @@ async function recompute() {
   const wordless = state.articles.length - usable.length;
   if (usable.length < 2) {
     state.analysis = null;
+    state.compared = null;
     render();
     if (state.articles.length === 0) {
       sayAnalysis('There are no articles. Add at least two, or restore the five sample articles.');
@@ -109,24 +217,34 @@ async function recompute() {
   }
   const started = performance.now();
   const articles = usable.map((a) => ({ name: a.name, text: a.text }));
+  const job = startJob('comparing', `Comparing ${plural(articles.length, 'article')}`);
+  job.size = articles.length;
+  progress.begin(job, ['segmenting', 'matching', 'summarising', 'returning']);
   $('summary').textContent = `Comparing ${articles.length} articles…`;
   let analysis;
   try {
-    analysis = await core.call('analyze', articles, options());
+    analysis = await core.call('analyze', [articles, options()], {
+      signal: job.controller.signal,
+      onProgress: (stage, done, total) => progress.update(job, stage, done, total),
+    });
   } catch (e) {
-    if (request !== state.request) return;
+    endJob(job);
+    // Cancelled, by the reader (who was told) or by newer work.
+    if (isCancel(e) || request !== state.request) return;
     const kept = state.analysis ? ' The view shows the last comparison that worked.' : '';
     sayAnalysis(`The articles could not be compared: ${messageOf(e)}.${kept}`, [['Try again', recompute]]);
     render();
     $('summary').textContent = state.analysis ? `${state.summary} (the last comparison that worked)` : '';
     return;
   }
+  endJob(job);
   if (request !== state.request) return; // A newer request is on its way.
   clearErrors();
-  analysis.source = articles.map((a) => a.text);
-  /** The page's article for each analysed one (the list may change later). */
-  analysis.members = usable;
+  $('progress').dataset.last = 'done';
+  if (!state.analysis || state.analysis.articles.length !== analysis.articles.length) resetViews(analysis);
   state.analysis = analysis;
+  /** The page's article for each analysed one (the list may change later), and its text then. */
+  state.compared = { members: usable, texts: articles.map((a) => a.text) };
   const took = performance.measure('wirediff:compare', { start: started }).duration;
   render();
   const links = analysis.links.length ? ` · ${analysis.links.length} more ${analysis.links.length > 1 ? 'links' : 'link'} outside them` : '';
@@ -139,10 +257,20 @@ async function recompute() {
 }
 
 /** Where `article` is in the analysis, or -1 if it is not in it (as it is now). */
-function analysedIndex(analysis, article) {
-  if (!analysis) return -1;
-  const i = analysis.members.indexOf(article);
-  return i >= 0 && analysis.source[i] === article.text ? i : -1;
+function analysedIndex(article) {
+  const compared = state.compared;
+  if (!state.analysis || !compared) return -1;
+  const i = compared.members.indexOf(article);
+  return i >= 0 && compared.texts[i] === article.text ? i : -1;
+}
+
+/** `analysedIndex` for every article at once (the overview asks for all of them). */
+function analysedIndexes() {
+  const at = new Map();
+  if (state.analysis && state.compared) {
+    state.compared.members.forEach((a, i) => { if (state.compared.texts[i] === a.text) at.set(a, i); });
+  }
+  return (article) => (at.has(article) ? at.get(article) : -1);
 }
 
 /** `hasWords`, taking an article the core cannot check as one with words. */
@@ -159,7 +287,7 @@ function notCompared(article) {
   const words = safeHasWords(article);
   if (!words) return NO_WORDS;
   if (state.analysis) return 'Not compared yet: the last comparison that worked did not include this article.';
-  const others = state.articles.filter((x) => x !== article && safeHasWords(x)).length;
+  const others = state.articles.some((x) => x !== article && safeHasWords(x));
   return others ? 'Not compared: the comparison did not work (see the message above).'
     : 'Not compared: there is no other article with words to compare it with.';
 }
@@ -171,6 +299,7 @@ function controlsFor(article) {
   return {
     rename: when((i) => startRename(i)),
     remove: when((i) => removeArticle(i)),
+    hide: () => setSide(article, false),
     edit: when(() => {
       state.editing = state.editing && state.editing.article === article ? null : { article, text: article.text };
       render();
@@ -184,25 +313,58 @@ function controlsFor(article) {
   };
 }
 
-/** Every article, as a column of the analysis or, if not in it, a plain one. */
+// ----- Which articles stand side by side -----------------------------------
+
+/** The default: every article when they fit, else the first few. */
+function defaultSide() {
+  const n = state.articles.length <= MAX_SIDE ? MAX_SIDE : DEFAULT_SIDE;
+  state.side = new Set(state.articles.slice(0, n));
+}
+
+/** Shows `article` side by side (`on`) or not; false if there is no room. */
+function setSide(article, on, quiet = false) {
+  if (!on) {
+    state.side.delete(article);
+  } else if (!state.side.has(article)) {
+    if (state.side.size >= MAX_SIDE) {
+      if (!quiet) say(`At most ${MAX_SIDE} articles stand side by side: hide one first (its Hide button, or its box in All articles).`, 'error');
+      return false;
+    }
+    state.side.add(article);
+  }
+  if (!quiet) render();
+  return true;
+}
+
+/** The chosen articles, as columns of the analysis or, if not in it, plain ones. */
 function renderColumns() {
   const a = state.analysis;
+  const members = state.compared ? state.compared.members : [];
   const handlers = {
-    rename: (i) => controlsFor(a.members[i]).rename(),
-    remove: (i) => controlsFor(a.members[i]).remove(),
+    rename: (i) => controlsFor(members[i]).rename(),
+    remove: (i) => controlsFor(members[i]).remove(),
+    hide: (i) => controlsFor(members[i]).hide(),
   };
-  const columns = state.articles.map((article, slot) => {
-    const i = analysedIndex(a, article);
+  const shown = state.articles.map((article, slot) => [article, slot]).filter(([article]) => state.side.has(article));
+  const columns = shown.map(([article, slot]) => {
+    const i = analysedIndex(article);
     if (i >= 0) {
-      const column = renderColumn(a, i, handlers);
+      const column = wd.renderColumn(a, i, handlers);
       column.dataset.slot = slot;
       return column;
     }
     const editing = state.editing && state.editing.article === article ? state.editing.text : null;
-    return renderPlainColumn(article, slot, notCompared(article), controlsFor(article), editing);
+    return wd.renderPlainColumn(article, slot, notCompared(article), controlsFor(article), editing);
   });
+  const n = state.articles.length;
+  $('side-note').textContent = n === shown.length
+    ? `${plural(n, 'article')}, all side by side.`
+    : `${count(shown.length)} of ${plural(n, 'article')} side by side.`;
   const renaming = state.renaming;
   clear($('columns')).append(...columns);
+  if (!columns.length) {
+    $('columns').append(el('p', { class: 'empty' }, n ? 'No article is chosen to stand side by side: choose some in All articles.' : 'There are no articles.'));
+  }
   resetMarks();
   $('explain').hidden = true;
   if (renaming && state.renaming === renaming && state.articles.includes(renaming.article)) {
@@ -210,27 +372,96 @@ function renderColumns() {
   }
 }
 
-function render() {
-  const a = state.analysis;
-  document.body.dataset.ready = 'true';
-  if (!a) $('summary').textContent = '';
-  const nothing = 'Nothing is compared: at least two articles with words are needed.';
-  if (state.view === 'articles') {
-    renderColumns();
-  } else if (state.view === 'clusters') {
-    if (a) renderClusters(a, $('cluster-list'), { show: showCluster });
-    else clear($('cluster-list')).append(el('li', { class: 'cluster' }, nothing));
-  } else if (state.view === 'diff') {
-    renderDiffView();
-  } else if (a) {
-    renderOverlap(a, $('overlap-table'));
-  } else {
-    clear($('overlap-table')).append(el('p', null, nothing));
-  }
+/** A pager's line and buttons: `{ first, last, found, total, page, pages }` from a view. */
+function pager(prefix, what, shown) {
+  const of = shown.found === shown.total ? count(shown.total) : `${count(shown.found)} found (of ${count(shown.total)})`;
+  $(`${prefix}-count`).textContent = shown.found ? `${what} ${count(shown.first + 1)}\u2013${count(shown.last)} of ${of}` : `No ${what.toLowerCase()} (of ${count(shown.total)})`;
+  $(`${prefix}-prev`).disabled = shown.page <= 0;
+  $(`${prefix}-next`).disabled = shown.page >= shown.pages - 1;
 }
 
+function renderListView() {
+  const ui = state.ui.list;
+  const rows = wd.listRows(state.analysis, state.articles, analysedIndexes(), notCompared);
+  const shown = wd.renderList(rows, $('article-list'), ui, {
+    isSide: (slot) => state.side.has(state.articles[slot]),
+    toggleSide: (slot) => {
+      const article = state.articles[slot];
+      if (!setSide(article, !state.side.has(article), true)) {
+        say(`At most ${MAX_SIDE} articles stand side by side: untick one first.`, 'error');
+      }
+      renderListView();
+      $('article-list').querySelectorAll('input[type="checkbox"]').forEach((box) => {
+        if (box.getAttribute('aria-label') === `Show ${article.name} side by side`) box.focus();
+      });
+    },
+    remove: (slot) => removeArticle(slot),
+    sort: (key) => {
+      ui.dir = ui.sort === key ? -ui.dir : (key === 'order' || key === 'name' ? 1 : -1);
+      ui.sort = key;
+      ui.page = 0;
+      renderListView();
+      $('article-list').querySelector('th[aria-sort]:not([aria-sort="none"]) button')?.focus();
+    },
+  });
+  ui.page = shown.page;
+  pager('list', 'Articles', shown);
+  $('tab-list').textContent = `All articles (${count(state.articles.length)})`;
+}
+
+function renderClustersView() {
+  const a = state.analysis;
+  const ui = state.ui.clusters;
+  if (!a) {
+    clear($('cluster-list')).append(el('li', { class: 'cluster' }, NOTHING));
+    pager('clusters', 'Shared sentences', { first: 0, last: 0, found: 0, total: 0, page: 0, pages: 1 });
+    return;
+  }
+  const shown = wd.renderClusters(a, $('cluster-list'), ui, {
+    show: showCluster,
+    diffWords: (x, y) => core.local('diffWords', x, y),
+  });
+  ui.page = shown.page;
+  pager('clusters', 'Shared sentences', shown);
+}
+
+function renderOverlapView() {
+  if (!state.analysis) {
+    clear($('overlap-table')).append(el('p', null, NOTHING));
+    $('overlap-note').textContent = '';
+    return;
+  }
+  wd.renderOverlap(state.analysis, $('overlap-table'), state.ui.overlap, $('overlap-note'));
+}
+
+const NOTHING = 'Nothing is compared: at least two articles with words are needed.';
+
+/** The views, each with its tab, its panel and how it is drawn. */
+const VIEWS = {
+  articles: { render: renderColumns },
+  list: { render: renderListView },
+  clusters: { render: renderClustersView },
+  diff: { render: renderDiffView },
+  overlap: { render: renderOverlapView },
+};
+const VIEW_ORDER = Object.keys(VIEWS);
+
+function render() {
+  document.body.dataset.ready = 'true';
+  if (!state.analysis) $('summary').textContent = '';
+  $('tab-list').textContent = `All articles (${count(state.articles.length)})`;
+  VIEWS[state.view].render();
+}
+
+/** Fills a select with the article names, again only when they changed. */
+const selectNames = new WeakMap();
 function fillSelect(select, chosen) {
-  clear(select).append(...state.articles.map((art, i) => el('option', { value: i }, art.name)));
+  const names = state.articles.map((art) => art.name);
+  const key = names.join('\u0000');
+  if (selectNames.get(select) !== key) {
+    clear(select).append(...names.map((name, i) => el('option', { value: i }, name)));
+    selectNames.set(select, key);
+  }
   select.value = String(Math.max(0, Math.min(chosen, state.articles.length - 1)));
 }
 
@@ -247,7 +478,7 @@ function renderDiffView() {
     return;
   }
   try {
-    renderDiff(core.local('diffTexts', left.text, right.text, options()), $('diff-table'), $('diff-summary'));
+    wd.renderDiff(core.local('diffTexts', left.text, right.text, options()), $('diff-table'), $('diff-summary'));
   } catch (e) {
     // Never leave another pair's diff under this selection.
     clear($('diff-table'));
@@ -293,13 +524,13 @@ function cached(map, key, compute) {
 
 /** The spans of group `key` (a cluster, or one linked sentence). */
 function mates(key) {
-  return cached(lookups.mates, key, () => groupSentences(state.analysis, key)
+  return cached(lookups.mates, key, () => wd.groupSentences(state.analysis, key)
     .map(([a, s]) => spanOf(a, s)).filter(Boolean));
 }
 
 /** The spans of the sentences outside group `key` that it is linked to. */
 function related(key) {
-  return cached(lookups.related, key, () => [...new Set(groupLinks(state.analysis, key)
+  return cached(lookups.related, key, () => [...new Set(wd.groupLinks(state.analysis, key)
     .map(({ outside }) => spanOf(outside.article, outside.sentence)).filter(Boolean))]);
 }
 
@@ -360,11 +591,11 @@ function pin(key, from, toggle = true) {
     $('explain-status').textContent = 'Unpinned.';
     return;
   }
-  const explanation = renderExplanation(state.analysis, next);
+  const explanation = wd.renderExplanation(state.analysis, next);
   clear($('explain')).append(...explanation);
   $('explain').hidden = false;
   // Screen readers hear the heading and the size, not every list item.
-  const links = groupLinks(state.analysis, next).length;
+  const links = wd.groupLinks(state.analysis, next).length;
   $('explain-status').textContent = `Pinned. ${explanation[0].textContent}.`
     + (links ? ` ${links} linked ${links > 1 ? 'sentences' : 'sentence'} outside it.` : '');
   // The explanation takes room from the columns: bring the copies back into view.
@@ -413,7 +644,22 @@ function wireColumns() {
   });
 }
 
+/**
+ * Shows cluster `c` in the articles: the chosen articles that hold it stay,
+ * others that hold it join them (up to MAX_SIDE), and the group is pinned.
+ */
 function showCluster(c) {
+  const a = state.analysis;
+  const holders = [...new Set(a.clusters[c].members.map((m) => m.article))]
+    .map((i) => state.compared.members[i]).filter((x) => analysedIndex(x) >= 0);
+  const missing = holders.filter((x) => !state.side.has(x));
+  if (missing.length) {
+    const kept = [...state.side].filter((x) => holders.includes(x));
+    const others = [...state.side].filter((x) => !holders.includes(x));
+    const want = Math.min(MAX_SIDE, holders.length);
+    const chosen = [...kept, ...missing].slice(0, Math.max(want, kept.length));
+    state.side = new Set([...chosen, ...others].slice(0, MAX_SIDE));
+  }
   selectView('articles');
   const key = `c${c}`;
   const first = mates(key)[0];
@@ -426,11 +672,9 @@ function showCluster(c) {
 
 // ----- Views -------------------------------------------------------------
 
-const VIEWS = ['articles', 'clusters', 'diff', 'overlap'];
-
 function selectView(view) {
   state.view = view;
-  for (const v of VIEWS) {
+  for (const v of VIEW_ORDER) {
     const tab = $(`tab-${v}`);
     tab.setAttribute('aria-selected', String(v === view));
     tab.tabIndex = v === view ? 0 : -1;
@@ -440,29 +684,84 @@ function selectView(view) {
 }
 
 function wireTabs() {
-  for (const v of VIEWS) {
+  for (const v of VIEW_ORDER) {
     $(`tab-${v}`).addEventListener('click', () => selectView(v));
     $(`tab-${v}`).addEventListener('keydown', (event) => {
       const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
       if (!step) return;
-      const next = VIEWS[(VIEWS.indexOf(v) + step + VIEWS.length) % VIEWS.length];
+      const next = VIEW_ORDER[(VIEW_ORDER.indexOf(v) + step + VIEW_ORDER.length) % VIEW_ORDER.length];
       selectView(next);
       $(`tab-${next}`).focus();
     });
   }
   $('diff-a').addEventListener('change', renderDiffView);
   $('diff-b').addEventListener('change', renderDiffView);
+  $('choose-articles').addEventListener('click', () => {
+    selectView('list');
+    $('list-filter').focus();
+  });
+  const list = state.ui.list;
+  $('list-filter').addEventListener('input', debounce(() => {
+    list.filter = $('list-filter').value;
+    list.page = 0;
+    renderListView();
+  }, 150));
+  $('list-prev').addEventListener('click', () => { list.page = Math.max(0, list.page - 1); renderListView(); });
+  $('list-next').addEventListener('click', () => { list.page++; renderListView(); });
+  const clusters = state.ui.clusters;
+  $('cluster-search').addEventListener('input', debounce(() => {
+    clusters.query = $('cluster-search').value;
+    clusters.page = 0;
+    renderClustersView();
+  }, 150));
+  $('clusters-prev').addEventListener('click', () => { clusters.page = Math.max(0, clusters.page - 1); renderClustersView(); });
+  $('clusters-next').addEventListener('click', () => { clusters.page++; renderClustersView(); });
+  const openAll = (on) => () => {
+    clusters.allOpen = on;
+    clusters.open.clear();
+    renderClustersView();
+  };
+  $('clusters-open').addEventListener('click', openAll(true));
+  $('clusters-close').addEventListener('click', openAll(false));
+  const overlap = state.ui.overlap;
+  $('overlap-top').addEventListener('change', () => { overlap.top = Number($('overlap-top').value); renderOverlapView(); });
+  $('overlap-order').addEventListener('change', () => { overlap.order = $('overlap-order').value; renderOverlapView(); });
+  $('cancel').addEventListener('click', cancelJob);
+}
+
+/** A new analysis: the cluster list starts at its first page, open only when small. */
+function resetViews(analysis) {
+  const clusters = state.ui.clusters;
+  const small = analysis.articles.length <= MAX_SIDE;
+  if (clusters.allOpen !== small || clusters.open.size) {
+    clusters.allOpen = small;
+    clusters.open.clear();
+  }
 }
 
 // ----- The article list ----------------------------------------------------
 
-/** Keeps the list; a failure is said once until the next save that works. */
+/**
+ * Keeps the list; a failure is said once until the next save that works.
+ * Saving runs in a task of its own, after the comparison has been sent off
+ * (a thousand articles take a while to store), and a burst of changes is
+ * saved once.
+ */
 let persistWarning = null;
-function persist() {
+let persistTimer = 0;
+function persistNow() {
+  clearTimeout(persistTimer);
+  persistTimer = 0;
   const problem = saveArticles(state.articles);
   if (persistWarning) persistWarning.remove();
   persistWarning = problem ? say(problem, 'error') : null;
 }
+function persist() {
+  clearTimeout(persistTimer);
+  persistTimer = setTimeout(persistNow, 0);
+}
+// Leaving the page saves what is still to be saved.
+window.addEventListener('pagehide', () => { if (persistTimer) persistNow(); });
 
 function addArticle(name, text) {
   const problem = articleProblem(text);
@@ -474,19 +773,60 @@ function addArticle(name, text) {
     say(`The page compares at most ${count(MAX_ARTICLES)} articles; remove some first.`, 'error');
     return false;
   }
-  state.articles.push({ name: uniqueName(state.articles, name), text });
+  const article = { name: uniqueName(state.articles, name), text };
+  state.articles.push(article);
+  setSide(article, true, true);
   persist();
   recompute();
   return true;
 }
 
+/**
+ * Adds many articles at once (chosen or dropped files): all of them, then
+ * one save and one comparison. Those over the limit are named, not added.
+ */
+function addArticles(list) {
+  const room = Math.max(0, MAX_ARTICLES - state.articles.length);
+  const added = [];
+  const names = new Set(state.articles.map((a) => a.name));
+  for (const { name, text } of list.slice(0, room)) {
+    // uniqueName, with a set: thousands of names stay quick.
+    const base = name.trim() || 'Untitled article';
+    let unique = base;
+    for (let n = 2; names.has(unique); n++) unique = `${base} (${n})`;
+    names.add(unique);
+    const article = { name: unique, text };
+    state.articles.push(article);
+    added.push(article);
+  }
+  // The first of them stand side by side while there is room.
+  for (const article of added) if (!setSide(article, true, true)) break;
+  if (list.length > room) {
+    say(`The page compares at most ${count(MAX_ARTICLES)} articles, so ${plural(list.length - room, 'file was', 'files were')} not added `
+      + `(${list.slice(room, room + 3).map((a) => `\u201c${a.name}\u201d`).join(', ')}${list.length - room > 3 ? '\u2026' : ''}).`, 'error');
+  }
+  if (!added.length) return;
+  persist();
+  // Shown at once (as not compared yet) while they are compared.
+  render();
+  recompute();
+  if (added.length > 1) {
+    const side = added.filter((a) => state.side.has(a)).length;
+    say(`Added ${plural(added.length, 'article')}${side < added.length ? `; ${count(side)} of them side by side, all of them in All articles` : ''}.`);
+  }
+}
+
 function removeArticle(index) {
   const [removed] = state.articles.splice(index, 1);
+  const wasSide = state.side.has(removed);
+  state.side.delete(removed);
   if (state.editing && state.editing.article === removed) state.editing = null;
   persist();
   recompute();
+  if (state.view !== 'articles') render();
   say(`Removed \u201c${removed.name}\u201d.`, 'info', [['Undo', () => {
     state.articles.splice(Math.min(index, state.articles.length), 0, removed);
+    if (wasSide) setSide(removed, true, true);
     persist();
     recompute();
   }]]);
@@ -501,6 +841,7 @@ function saveEdit(index, text) {
     return;
   }
   const edited = { name: state.articles[index].name, text };
+  if (state.side.delete(state.articles[index])) state.side.add(edited);
   state.articles[index] = edited;
   state.editing = null;
   persist();
@@ -552,7 +893,11 @@ function restoreSamples() {
     say(`The page compares at most ${count(MAX_ARTICLES)} articles: remove ${plural(missing.length - room, 'article')} to restore the samples.`, 'error');
     return;
   }
-  for (const seed of missing) state.articles.push({ name: uniqueName(state.articles, seed.name), text: seed.text });
+  for (const seed of missing) {
+    const article = { name: uniqueName(state.articles, seed.name), text: seed.text };
+    state.articles.push(article);
+    setSide(article, true, true);
+  }
   persist();
   recompute();
   say(`Restored ${missing.length} sample article${missing.length > 1 ? 's' : ''}; your own articles are kept.`);
@@ -566,22 +911,44 @@ function askToForget() {
 }
 
 function forget() {
+  clearTimeout(persistTimer);
+  persistTimer = 0;
   const removed = forgetStored();
   state.articles = seedArticles();
+  defaultSide();
   state.editing = null;
   if (persistWarning) persistWarning.remove();
   recompute();
   say(`Forgot ${plural(removed, 'stored value')}: nothing of yours is kept in this browser now. The sample articles are shown (not stored until you change them).`);
 }
 
+/**
+ * Reads chosen or dropped files, with progress and Cancel, then adds them
+ * all at once (one comparison, not one per file). A file that is not text
+ * is named and skipped; cancelling adds none of them.
+ */
 async function addFiles(files) {
-  for (const file of files) {
+  if (!files.length) return;
+  const job = startJob('reading', `Reading ${plural(files.length, 'file')}`);
+  progress.begin(job, ['reading', 'segmenting', 'matching', 'summarising', 'returning']);
+  const read = [];
+  const refused = [];
+  for (let i = 0; i < files.length; i++) {
+    progress.update(job, 'reading', i, files.length);
+    let text;
     try {
-      addArticle(file.name, await readTextFile(file));
+      text = await readTextFile(files[i]);
     } catch (e) {
-      say(`${e.message}, so it was not added.`, 'error');
+      refused.push(e.message);
     }
+    if (job.controller.signal.aborted) return; // Cancelled: the reader was told.
+    if (text !== undefined) read.push({ name: files[i].name, text });
   }
+  endJob(job);
+  if (refused.length === 1) say(`${refused[0]}, so it was not added.`, 'error');
+  else if (refused.length > 1) say(`${plural(refused.length, 'file was', 'files were')} not added: ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '\u2026' : ''}.`, 'error');
+  if (read.length) addArticles(read);
+  else recompute();
 }
 
 function wireAdding(draft) {
@@ -677,13 +1044,14 @@ async function main() {
   const prefs = loadStored('prefs');
   state.prefs = prefs.value;
   state.articles = articles.value || seedArticles();
+  defaultSide();
   wireTabs();
   wireColumns();
   wireAdding(draft.value);
   wireControls();
   for (const found of [articles, draft, prefs]) if (found.message) say(found.message, 'error');
   try {
-    const bytes = base64Bytes(window.WIREDIFF_WASM_BASE64);
+    const bytes = wd.base64Bytes(window.WIREDIFF_WASM_BASE64);
     await core.start(bytes, window.WIREDIFF_GLUE);
   } catch (e) {
     render();
@@ -702,7 +1070,11 @@ window.addEventListener('error', (event) => say(`Something went wrong: ${event.m
 window.addEventListener('unhandledrejection', (event) => {
   say(`Something went wrong: ${messageOf(event.reason)}`, 'error');
 });
+// What tests and the console may look at: the state and the core.
+Object.assign(wd, { state, core, recompute, render, selectView, MAX_SIDE });
+
 main().catch((e) => {
   say(`The page could not start: ${messageOf(e)}`, 'error');
   document.body.dataset.ready = 'error';
 });
+})(window.wirediff);

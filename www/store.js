@@ -6,11 +6,12 @@
 // aside (moved to a "set aside" key, or left untouched if it cannot be
 // moved), never used and never thrown on, and the page says why. Nothing a
 // user typed or pasted is dropped silently: every failure to keep it says so.
+(function (wd) {
 'use strict';
 
 /** Larger articles are refused with a message rather than freezing the tab. */
 const MAX_ARTICLE_CHARS = 2000000;
-const MAX_ARTICLES = 400;
+const MAX_ARTICLES = 1000;
 /** Longest article name kept (a file's name can be long; typed ones are 120). */
 const MAX_NAME_CHARS = 1000;
 /** A draft may be larger than an article: adding it then says why it cannot be. */
@@ -20,9 +21,10 @@ const KEY_PREFIX = 'wirediff.';
 /** Values that failed the schema are moved under this prefix, never read. */
 const ASIDE_PREFIX = 'wirediff.set-aside.v1/';
 
-/** A count with thousands separators: 2,000,001. */
+/** A count with thousands separators: 2,000,001 (one formatter: making one is slow). */
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
 function count(n) {
-  return Number(n).toLocaleString('en-US');
+  return COUNT_FORMAT.format(Number(n));
 }
 
 function plural(n, one, many = `${one}s`) {
@@ -361,3 +363,9 @@ function uniqueName(list, wanted) {
   for (let n = 2; list.some((a) => a.name === name); n++) name = `${base} (${n})`;
   return name;
 }
+
+Object.assign(wd, {
+  MAX_ARTICLE_CHARS, MAX_ARTICLES, count, plural, articleProblem, loadStored, saveArticles, saveDraft, savePrefs,
+  forgetStored, seedArticles, readTextFile, uniqueName,
+});
+})(window.wirediff);

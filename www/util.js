@@ -1,5 +1,10 @@
 // Small helpers shared by the page's scripts. Article text is untrusted: it
 // only ever becomes text nodes (textContent), never HTML.
+//
+// Every script of the page is one strict function run at once on the one
+// namespace `window.wirediff`: it takes what it needs from it and adds what
+// it offers, so that nothing else is global.
+(function (wd) {
 'use strict';
 
 /**
@@ -78,3 +83,6 @@ const KIND_LABEL = {
   near: 'lightly edited',
   paraphrase: 'rewritten (same facts)',
 };
+
+Object.assign(wd, { el, append, clear, encoder, decoder, base64Bytes, debounce, percent, palette, KIND_ORDER, KIND_LABEL });
+})(window.wirediff = window.wirediff || {});

@@ -1,10 +1,30 @@
-// Rendering of the four views from an analysis (the Rust result model).
-// Every piece of article text goes through `el` as a text node.
+// Rendering of the views from an analysis (the Rust result model). Every
+// piece of article text goes through `el` as a text node. Views only read
+// the analysis: what they derive from it (lookups, sums, caches) is kept
+// beside it in a WeakMap, never written into it.
+(function (wd) {
 'use strict';
+
+const { el, append, clear, encoder, decoder, percent, palette, KIND_ORDER, KIND_LABEL, count, plural } = wd;
+
+/** What is derived from each analysis, computed once when first asked for. */
+const derivedOf = new WeakMap();
+function derived(analysis, key, compute) {
+  let d = derivedOf.get(analysis);
+  if (!d) derivedOf.set(analysis, d = new Map());
+  if (!d.has(key)) d.set(key, compute());
+  return d.get(key);
+}
+
+/** At most `n` names, then how many more: "a, b, c and 997 more". */
+function someNames(names, n = 3) {
+  if (names.length <= n + 1) return names.join(', ');
+  return `${names.slice(0, n).join(', ')} and ${count(names.length - n)} more`;
+}
 
 /** The articles that hold a member of cluster `c`. */
 function clusterArticles(analysis, c) {
-  return [...new Set(analysis.clusters[c].members.map((m) => m.article))];
+  return derived(analysis, `articles-of-${c}`, () => [...new Set(analysis.clusters[c].members.map((m) => m.article))]);
 }
 
 /**
@@ -53,7 +73,8 @@ function renderColumn(analysis, index, handlers) {
   const nameLine = el('div', { class: 'name' },
     el('span', { class: 'file' }, article.name),
     el('button', { type: 'button', 'aria-label': `Rename ${article.name}`, onclick: () => handlers.rename(index) }, 'Rename'),
-    el('button', { type: 'button', 'aria-label': `Remove ${article.name}`, onclick: () => handlers.remove(index) }, 'Remove'));
+    el('button', { type: 'button', 'aria-label': `Remove ${article.name}`, onclick: () => handlers.remove(index) }, 'Remove'),
+    el('button', { type: 'button', 'aria-label': `Hide ${article.name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'));
   const stats = el('div', { class: 'stats' },
     `${article.sentences.length} sentences, ${shared} shared (${percent(article.sentences.length ? shared / article.sentences.length : 0)})`);
   const column = el('article', { class: 'column', tabindex: 0, 'aria-labelledby': headingId, dataset: { article: index } },
@@ -91,7 +112,8 @@ function renderPlainColumn(article, slot, note, handlers, editing) {
         el('span', { class: 'file' }, article.name),
         el('button', { type: 'button', 'aria-label': `Rename ${article.name}`, onclick: handlers.rename }, 'Rename'),
         el('button', { type: 'button', 'aria-label': `Edit ${article.name}`, onclick: handlers.edit, 'aria-expanded': String(editing !== null) }, 'Edit'),
-        el('button', { type: 'button', 'aria-label': `Remove ${article.name}`, onclick: handlers.remove }, 'Remove')),
+        el('button', { type: 'button', 'aria-label': `Remove ${article.name}`, onclick: handlers.remove }, 'Remove'),
+        el('button', { type: 'button', 'aria-label': `Hide ${article.name} from the side-by-side view`, onclick: handlers.hide }, 'Hide')),
       note ? el('p', { class: 'note' }, note) : null));
   if (editing !== null) {
     const box = el('textarea', { rows: 12, 'aria-label': `Text of ${article.name}`, oninput: (event) => handlers.input(event.target.value) });
@@ -128,26 +150,27 @@ function renderSentence(analysis, a, s) {
       return analysis.articles[link.a.article === a ? link.b.article : link.a.article].name;
     }))];
     return el('span', { class: `s shared linked kind-${kinds[0]}`, ...attrs }, sentence.text,
-      el('span', { class: 'sr' }, ` (linked sentence, ${KIND_LABEL[kinds[0]]}, like sentences in ${names.join(', ')})`));
+      el('span', { class: 'sr' }, ` (linked sentence, ${KIND_LABEL[kinds[0]]}, like sentences in ${someNames(names)})`));
   }
   const c = sentence.cluster;
   const cluster = analysis.clusters[c];
   const member = cluster.members.find((m) => m.article === a && m.sentence === s);
-  const others = clusterArticles(analysis, c).filter((x) => x !== a).map((x) => analysis.articles[x].name);
+  const holders = clusterArticles(analysis, c);
+  const others = holders.filter((x) => x !== a).slice(0, 5).map((x) => analysis.articles[x].name);
+  const more = holders.length - 1 - others.length;
+  const names = more > 0 ? `${others.slice(0, 3).join(', ')} and ${count(holders.length - 4)} more` : others.join(', ');
   return el('span', { class: `s shared kind-${member.kind} ${palette(c)}`, ...attrs },
     sentence.text, el('span', { class: 'badge', 'aria-hidden': 'true' }, String(c + 1)),
-    el('span', { class: 'sr' }, ` (shared sentence ${c + 1}, ${KIND_LABEL[member.kind]}, also in ${others.join(', ')}${also})`));
+    el('span', { class: 'sr' }, ` (shared sentence ${c + 1}, ${KIND_LABEL[member.kind]}, also in ${names}${also})`));
 }
 
 /** The sentence text with its longest common run underlined. */
 function runText(analysis, member) {
   const sentence = analysis.articles[member.article].sentences[member.sentence];
-  if (member.run_end <= member.run_start || !analysis.source[member.article]) return [sentence.text];
-  // Each article is encoded once, not once per explained sentence.
-  analysis.bytes = analysis.bytes || [];
-  const bytes = analysis.bytes[member.article] = analysis.bytes[member.article]
-    || encoder.encode(analysis.source[member.article]);
-  const part = (start, end) => decoder.decode(bytes.subarray(start, end));
+  if (member.run_end <= member.run_start || member.run_start < sentence.start || member.run_end > sentence.end) return [sentence.text];
+  // Offsets are bytes into the article; the sentence's own text holds the run.
+  const bytes = encoder.encode(sentence.text);
+  const part = (start, end) => decoder.decode(bytes.subarray(start - sentence.start, end - sentence.start));
   return [
     part(sentence.start, member.run_start),
     el('span', { class: 'run' }, part(member.run_start, member.run_end)),
@@ -191,20 +214,40 @@ function renderOutsideLinks(analysis, links, from) {
         + (from ? ` from ${source.name}\u2019s \u201c${clip(source.sentences[inside.sentence].text, 60)}\u201d` : '')
         + `: ${measure}, ${link.run_words} words in a row the same (underlined). Shared words: ${outside.shared.join(', ') || '(none)'}`));
   };
-  // A long list (hundreds of copies) starts short and grows on request.
-  const list = el('ul', null, links.slice(0, OUTSIDE_SHOWN).map(item));
-  if (links.length > OUTSIDE_SHOWN) {
-    const more = el('li', null, el('button', {
-      type: 'button',
-      onclick: () => { more.remove(); list.append(...links.slice(OUTSIDE_SHOWN).map(item)); },
-    }, `Show all ${links.length}`));
-    list.append(more);
-  }
-  return list;
+  return growingList(el('ul'), links, item);
 }
 
-/** How many links outside a group the explanation lists at first. */
+/** How many items of a long list are shown at first, and added by "Show more". */
 const OUTSIDE_SHOWN = 30;
+const MORE_STEP = 100;
+
+/**
+ * Fills `list` with the first items of `items` (rendered by `item`); a
+ * long list (hundreds of copies) grows on request, a step at a time, so
+ * that no click builds thousands of nodes at once.
+ */
+function growingList(list, items, item, first = OUTSIDE_SHOWN) {
+  let shown = Math.min(first, items.length);
+  list.append(...items.slice(0, shown).map(item));
+  if (shown >= items.length) return list;
+  const more = el('li', { class: 'more' });
+  const button = el('button', { type: 'button' });
+  const label = () => {
+    const left = items.length - shown;
+    button.textContent = left > MORE_STEP ? `Show ${MORE_STEP} more (${count(left)} not shown)` : `Show all ${count(items.length)}`;
+  };
+  button.addEventListener('click', () => {
+    const next = Math.min(items.length, shown + MORE_STEP);
+    more.before(...items.slice(shown, next).map(item));
+    shown = next;
+    if (shown >= items.length) more.remove();
+    else label();
+  });
+  label();
+  more.append(button);
+  list.append(more);
+  return list;
+}
 
 /** `text` cut to about `n` characters at a word boundary. */
 function clip(text, n) {
@@ -217,27 +260,29 @@ function clip(text, n) {
 function renderClusterExplanation(analysis, c) {
   const cluster = analysis.clusters[c];
   const rep = cluster.members[cluster.representative];
-  const items = cluster.members.map((m, k) => {
+  const item = (m) => {
     const name = analysis.articles[m.article].name;
-    const how = k === cluster.representative
+    const how = m === rep
       ? 'the reference the others are compared with'
       : `${KIND_LABEL[m.kind]}, ${percent(m.similarity)} of words alike, ${m.run_words} words in a row the same (underlined)`;
     return el('li', null,
       el('strong', null, `${name}: `), ...runText(analysis, m),
       el('div', { class: 'words' }, `${how}. Shared words: ${m.shared.join(', ') || '(none)'}`));
-  });
+  };
+  // The reference first, then the others in order.
+  const members = [rep, ...cluster.members.filter((m) => m !== rep)];
   return [
     el('h3', null, `Shared sentence ${c + 1}: ${KIND_LABEL[cluster.kind]}, in ${cluster.articles} articles`),
     el('p', { class: 'words' }, `Words every version has: ${cluster.shared_words.join(' ') || '(none)'}. ` +
       `Reference: ${analysis.articles[rep.article].name}. Press Escape or click again to unpin.`),
-    el('ul', null, items),
+    growingList(el('ul'), members, item),
   ];
 }
 
-/** Word-level differences of `text` against `reference`. */
-function wordDiff(reference, text) {
+/** Word-level differences of `text` against `reference` (`diffWords` from the core). */
+function wordDiff(diffWords, reference, text) {
   try {
-    return core.local('diffWords', reference, text).map((piece) => {
+    return diffWords(reference, text).map((piece) => {
       if (piece.tag === 'delete') return el('del', null, piece.text);
       if (piece.tag === 'insert') return el('ins', null, piece.text);
       return piece.text;
@@ -247,39 +292,130 @@ function wordDiff(reference, text) {
   }
 }
 
-/** The cluster list, largest first (the analysis already orders it). */
-function renderClusters(analysis, list, handlers) {
+/** How many shared sentences one page of the list shows. */
+const CLUSTERS_PER_PAGE = 25;
+
+/** The distinct texts of each cluster's members, lower-cased, for the search. */
+function clusterTexts(analysis) {
+  return derived(analysis, 'cluster-texts', () => analysis.clusters.map((cluster) => [...new Set(cluster.members
+    .map((m) => analysis.articles[m.article].sentences[m.sentence].text.toLowerCase()))]));
+}
+
+/** The clusters whose versions contain `query` (all of them for an empty one). */
+function matchingClusters(analysis, query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return analysis.clusters.map((_, c) => c);
+  const texts = clusterTexts(analysis);
+  return texts.map((t, c) => (t.some((x) => x.includes(q)) ? c : -1)).filter((c) => c >= 0);
+}
+
+/**
+ * One page of the cluster list (largest first, as the analysis orders
+ * them), filtered by `ui.query`. Each cluster shows its reference sentence;
+ * its versions with their word changes are drawn only while it is open
+ * (`ui.allOpen`, except the clusters in `ui.open`, which the reader flipped). Returns the numbers for the
+ * pager: `{ total, shown, first, last, pages }`.
+ */
+function renderClusters(analysis, list, ui, handlers) {
   clear(list);
+  const found = matchingClusters(analysis, ui.query);
+  const pages = Math.max(1, Math.ceil(found.length / CLUSTERS_PER_PAGE));
+  const page = Math.min(ui.page, pages - 1);
+  const onPage = found.slice(page * CLUSTERS_PER_PAGE, (page + 1) * CLUSTERS_PER_PAGE);
+  // Open clusters are drawn within a budget per task; the rest follow in
+  // later tasks (a page of open clusters of a thousand copies each is too
+  // much for one), and a newer drawing of the list drops what is left.
+  const drawing = ++clusterDrawing;
+  const deadline = performance.now() + 40;
+  const queue = [];
+  // A small page (the samples) is drawn at once, whatever the time.
+  const small = onPageMembers(analysis, onPage, ui) <= 300;
+  const fill = (body, draw) => {
+    if (small || performance.now() < deadline) {
+      draw();
+      return;
+    }
+    body.append(el('p', { class: 'variant-meta' }, 'Loading the versions\u2026'));
+    queue.push(() => { clear(body); draw(); });
+  };
+  const drain = () => {
+    if (drawing !== clusterDrawing || !queue.length) return;
+    const until = performance.now() + 40;
+    while (queue.length && performance.now() < until) queue.shift()();
+    if (queue.length) setTimeout(drain, 0);
+    else list.dataset.loading = 'false';
+  };
   if (!analysis.clusters.length) {
     list.append(el('li', { class: 'cluster' }, 'No shared sentences at this threshold. Move the threshold down to see looser matches.'));
-    return;
+  } else if (!found.length) {
+    list.append(el('li', { class: 'cluster' }, `No shared sentence contains \u201c${ui.query.trim()}\u201d.`));
   }
-  analysis.clusters.forEach((cluster, c) => {
-    const rep = cluster.members[cluster.representative];
-    const repText = analysis.articles[rep.article].sentences[rep.sentence].text;
-    const variants = cluster.members.map((m, k) => {
-      const text = analysis.articles[m.article].sentences[m.sentence].text;
-      const meta = k === cluster.representative
-        ? 'reference version'
-        : `${KIND_LABEL[m.kind]} · ${percent(m.similarity)} alike · shared words: ${m.shared.slice(0, 12).join(', ')}`;
-      return el('li', null,
-        el('div', { class: 'variant-meta' }, `${analysis.articles[m.article].name}: ${meta}`),
-        el('div', null, ...(k === cluster.representative ? [text] : wordDiff(repText, text))));
-    });
-    const outside = groupLinks(analysis, `c${c}`).map(({ link, outside: end }) => el('li', null,
-      el('div', { class: 'variant-meta' }, `${analysis.articles[end.article].name}: ${KIND_LABEL[link.kind]} · `
-        + `shared words: ${end.shared.slice(0, 12).join(', ')}`),
-      el('div', null, analysis.articles[end.article].sentences[end.sentence].text)));
-    list.append(el('li', { class: 'cluster', id: `cluster-${c}` },
-      el('h3', null,
-        el('span', { class: `s shared kind-${cluster.kind} ${palette(c)}` }, el('span', { class: 'badge' }, String(c + 1))),
-        `In ${cluster.articles} articles`,
-        el('span', { class: 'kind' }, `${KIND_LABEL[cluster.kind]} · ${percent(cluster.similarity)} average similarity`),
-        el('button', { type: 'button', onclick: () => handlers.show(c) }, 'Show in the articles')),
-      el('p', null, repText),
-      el('ul', { 'aria-label': 'Versions, with word changes against the reference' }, variants),
-      outside.length ? [el('p', { class: 'variant-meta' }, 'Also like one of these, outside this group:'), el('ul', { class: 'outside' }, outside)] : null));
-  });
+  for (const c of onPage) list.append(renderCluster(analysis, c, ui, handlers, fill));
+  if (queue.length) setTimeout(drain, 0);
+  list.dataset.loading = String(queue.length > 0);
+  return { total: analysis.clusters.length, found: found.length, first: page * CLUSTERS_PER_PAGE, last: page * CLUSTERS_PER_PAGE + onPage.length, page, pages };
+}
+
+/** Whether cluster `c` is open: the list's default, unless the reader flipped it (`ui.open`). */
+function isOpen(ui, c) {
+  return Boolean(ui.allOpen) !== ui.open.has(c);
+}
+
+let clusterDrawing = 0;
+
+/** How many versions the open clusters of a page hold. */
+function onPageMembers(analysis, onPage, ui) {
+  return onPage.reduce((sum, c) => sum + (isOpen(ui, c) ? analysis.clusters[c].members.length : 0), 0);
+}
+
+/** One cluster of the list; `fill(body, draw)` draws its open body now or later. */
+function renderCluster(analysis, c, ui, handlers, fill = (body, draw) => draw()) {
+  const cluster = analysis.clusters[c];
+  const rep = cluster.members[cluster.representative];
+  const repText = analysis.articles[rep.article].sentences[rep.sentence].text;
+  const open = isOpen(ui, c);
+  const bodyId = `cluster-body-${c}`;
+  const item = el('li', { class: 'cluster', id: `cluster-${c}` });
+  const toggle = el('button', {
+    type: 'button', class: 'toggle', 'aria-expanded': String(open), 'aria-controls': bodyId,
+    onclick: () => {
+      if (ui.open.has(c)) ui.open.delete(c);
+      else ui.open.add(c);
+      item.replaceWith(renderCluster(analysis, c, ui, handlers));
+      document.querySelector(`#cluster-${c} .toggle`)?.focus();
+    },
+  }, el('span', { class: 'chevron', 'aria-hidden': 'true' }, open ? '\u25be' : '\u25b8'),
+  el('span', { class: `s shared kind-${cluster.kind} ${palette(c)}` }, el('span', { class: 'badge' }, String(c + 1))),
+  `In ${cluster.articles} articles`,
+  el('span', { class: 'kind' }, `${KIND_LABEL[cluster.kind]} · ${percent(cluster.similarity)} average similarity · ${plural(cluster.members.length, 'version')}`));
+  item.append(
+    el('h3', null, toggle, el('button', { type: 'button', onclick: () => handlers.show(c) }, 'Show in the articles')),
+    el('p', null, repText));
+  if (!open) return item;
+  const variant = (m) => {
+    const text = analysis.articles[m.article].sentences[m.sentence].text;
+    const meta = m === rep
+      ? 'reference version'
+      : `${KIND_LABEL[m.kind]} · ${percent(m.similarity)} alike · shared words: ${m.shared.slice(0, 12).join(', ')}`;
+    return el('li', null,
+      el('div', { class: 'variant-meta' }, `${analysis.articles[m.article].name}: ${meta}`),
+      el('div', null, ...(m === rep ? [text] : wordDiff(handlers.diffWords, repText, text))));
+  };
+  const members = [rep, ...cluster.members.filter((m) => m !== rep)];
+  const outside = groupLinks(analysis, `c${c}`);
+  // A page of open clusters shows a dozen versions of each at first.
+  const first = 12;
+  const link = ({ link: l, outside: end }) => el('li', null,
+    el('div', { class: 'variant-meta' }, `${analysis.articles[end.article].name}: ${KIND_LABEL[l.kind]} · `
+      + `shared words: ${end.shared.slice(0, 12).join(', ')}`),
+    el('div', null, analysis.articles[end.article].sentences[end.sentence].text));
+  const body = el('div', { id: bodyId });
+  item.append(body);
+  fill(body, () => append(body, [
+    growingList(el('ul', { 'aria-label': 'Versions, with word changes against the reference' }), members, variant, first),
+    outside.length ? [el('p', { class: 'variant-meta' }, 'Also like one of these, outside this group:'),
+      growingList(el('ul', { class: 'outside' }), outside, link, first)] : null]));
+  return item;
 }
 
 /** A side-by-side paragraph diff. */
@@ -307,36 +443,212 @@ function renderDiff(diff, table, summary) {
 }
 
 /**
- * The share of article i's sentences found in article j, from the overlap's
- * sparse list of pairs that share something (0 for any other pair).
+ * The shares among the articles `chosen` (indexes into the analysis):
+ * `share(r, c)` is the share of `chosen[r]`'s sentences found in
+ * `chosen[c]`, read from the overlap's sparse pairs in one pass (no
+ * article × article table: there may be a thousand articles).
  */
-function overlapShares(overlap) {
-  const shares = new Map();
-  for (const p of overlap.pairs) {
-    shares.set(`${p.a},${p.b}`, p.a_in_b);
-    shares.set(`${p.b},${p.a}`, p.b_in_a);
+function overlapAmong(analysis, chosen) {
+  const k = chosen.length;
+  const at = new Int32Array(analysis.articles.length).fill(-1);
+  chosen.forEach((i, r) => { at[i] = r; });
+  const shares = new Float64Array(k * k);
+  const pairs = pairArrays(analysis);
+  for (let p = 0; p < pairs.a.length; p++) {
+    const r = at[pairs.a[p]];
+    const c = at[pairs.b[p]];
+    if (r < 0 || c < 0) continue;
+    shares[r * k + c] = pairs.aInB[p];
+    shares[c * k + r] = pairs.bInA[p];
   }
-  return (i, j) => (i === j ? 1 : shares.get(`${i},${j}`) || 0);
+  return (r, c) => (r === c ? 1 : shares[r * k + c]);
 }
 
-/** The overlap heat map. */
-function renderOverlap(analysis, container) {
+/** The overlap's pairs as typed arrays: scanning a thousand articles' pairs stays quick. */
+function pairArrays(analysis) {
+  return derived(analysis, 'pair-arrays', () => {
+    const list = analysis.overlap.pairs;
+    const out = { a: new Int32Array(list.length), b: new Int32Array(list.length), aInB: new Float64Array(list.length), bInA: new Float64Array(list.length) };
+    list.forEach((p, k) => {
+      out.a[k] = p.a;
+      out.b[k] = p.b;
+      out.aInB[k] = p.a_in_b;
+      out.bInA[k] = p.b_in_a;
+    });
+    return out;
+  });
+}
+
+/**
+ * Per article: how connected it is (the sum of its shares with every other
+ * article, both ways) and the article it shares most with.
+ */
+function articleLinks(analysis) {
+  return derived(analysis, 'article-links', () => {
+    const n = analysis.articles.length;
+    const weight = new Float64Array(n);
+    const best = Array.from({ length: n }, () => ({ other: -1, share: 0 }));
+    for (const p of analysis.overlap.pairs) {
+      weight[p.a] += p.a_in_b + p.b_in_a;
+      weight[p.b] += p.a_in_b + p.b_in_a;
+      if (p.a_in_b > best[p.a].share) best[p.a] = { other: p.b, share: p.a_in_b };
+      if (p.b_in_a > best[p.b].share) best[p.b] = { other: p.a, share: p.b_in_a };
+    }
+    return { weight, best };
+  });
+}
+
+/** The share of an article's sentences found in at least one other article. */
+function sharedShare(analysis, i) {
+  return analysis.articles[i].sentences.length ? 1 - analysis.overlap.unique[i] : 0;
+}
+
+/** Sizes of the overlap matrix a reader can choose: the most connected articles. */
+const OVERLAP_SIZES = [10, 25, 50];
+
+/**
+ * The articles the matrix shows: all of them up to `ui.top`, else the
+ * `ui.top` most connected; ordered as listed, or by similarity (each next
+ * to the one it shares most with, from the most connected on).
+ */
+function overlapOrder(analysis, ui) {
+  const n = analysis.articles.length;
+  const { weight } = articleLinks(analysis);
+  let chosen = [...Array(n).keys()];
+  if (n > ui.top) chosen = chosen.sort((x, y) => weight[y] - weight[x] || x - y).slice(0, ui.top);
+  if (ui.order !== 'similarity') return chosen.sort((x, y) => x - y);
+  const share = overlapAmong(analysis, chosen);
+  const left = new Set(chosen.keys());
+  let at = 0; // The most connected (or the first listed when all are shown).
+  for (const r of left) if (weight[chosen[r]] > weight[chosen[at]]) at = r;
+  const order = [];
+  while (left.size) {
+    left.delete(at);
+    order.push(chosen[at]);
+    let next = -1;
+    let most = -1;
+    for (const r of left) {
+      const s = share(at, r) + share(r, at);
+      if (s > most) {
+        most = s;
+        next = r;
+      }
+    }
+    at = next;
+  }
+  return order;
+}
+
+/** The overlap heat map of the articles `overlapOrder` picks, labels sticky. */
+function renderOverlap(analysis, container, ui, note) {
   clear(container);
-  const sharedShare = overlapShares(analysis.overlap);
-  const names = analysis.articles.map((a) => a.name);
-  const head = el('tr', null, el('th', { scope: 'col' }, 'Article'),
-    names.map((n) => el('th', { scope: 'col' }, n)), el('th', { scope: 'col' }, 'Only here'));
-  const rows = analysis.articles.map((a, i) => el('tr', null,
-    el('th', { scope: 'row' }, a.name),
-    names.map((_, j) => {
-      if (i === j) return el('td', { class: 'self' }, '—');
-      const share = sharedShare(i, j);
-      const cell = el('td', { title: `${percent(share)} of ${a.name}'s sentences are also in ${names[j]}` }, percent(share));
+  const order = overlapOrder(analysis, ui);
+  const share = overlapAmong(analysis, order);
+  const n = analysis.articles.length;
+  note.textContent = order.length < n
+    ? `The ${order.length} most connected of ${count(n)} articles, ${ui.order === 'similarity' ? 'each next to the one it shares most with' : 'in the order listed'}.`
+    : `All ${count(n)} articles, ${ui.order === 'similarity' ? 'each next to the one it shares most with' : 'in the order listed'}.`;
+  const names = order.map((i) => analysis.articles[i].name);
+  const head = el('tr', null, el('th', { scope: 'col', class: 'corner' }, 'Article'),
+    names.map((name) => el('th', { scope: 'col' }, name)), el('th', { scope: 'col' }, 'Only here'));
+  const rows = order.map((i, r) => el('tr', null,
+    el('th', { scope: 'row' }, names[r]),
+    order.map((j, col) => {
+      if (i === j) return el('td', { class: 'self' }, '\u2014');
+      const s = share(r, col);
+      const cell = el('td', { title: `${percent(s)} of ${names[r]}'s sentences are also in ${names[col]}` }, percent(s));
       // Capped so that dark text keeps its contrast on the darkest cell.
-      cell.style.background = `rgba(0, 114, 178, ${Math.min(0.8, share * 1.6).toFixed(2)})`;
+      cell.style.background = `rgba(0, 114, 178, ${Math.min(0.8, s * 1.6).toFixed(2)})`;
       return cell;
     }),
     el('td', null, percent(analysis.overlap.unique[i]))));
   container.append(el('table', null, el('caption', { class: 'help' }, 'Share of each row article\u2019s sentences found in each column article'),
     el('thead', null, head), el('tbody', null, rows)));
 }
+
+/** How many articles one page of the overview lists. */
+const LIST_PER_PAGE = 50;
+
+/** The overview's columns that sort: key, heading, the value sorted on. */
+const LIST_SORTS = {
+  order: ['#', (r) => r.slot],
+  name: ['Name', (r) => r.article.name.toLowerCase()],
+  length: ['Sentences', (r) => r.sentences],
+  shared: ['Shared', (r) => r.shared],
+  like: ['Most like', (r) => r.likeShare],
+};
+
+/**
+ * The rows of the overview: every article of the list with what the
+ * analysis says of it (-1 and nulls for an article not in it).
+ */
+function listRows(analysis, articles, indexOf, noteOf) {
+  const links = analysis ? articleLinks(analysis) : null;
+  return articles.map((article, slot) => {
+    const i = indexOf(article);
+    if (i < 0) return { slot, article, index: -1, sentences: -1, shared: -1, like: null, likeShare: -1, note: noteOf(article) };
+    const best = links.best[i];
+    return {
+      slot, article, index: i,
+      sentences: analysis.articles[i].sentences.length,
+      shared: sharedShare(analysis, i),
+      like: best.other >= 0 ? analysis.articles[best.other].name : null,
+      likeShare: best.other >= 0 ? best.share : 0,
+      note: null,
+    };
+  });
+}
+
+/**
+ * The overview of every article: one sortable, filtered page of it.
+ * `ui` holds `sort`, `dir` (1 or -1), `page`, `filter`; `handlers` has
+ * `isSide(slot)`, `toggleSide(slot)`, `remove(slot)`, `sort(key)`.
+ */
+function renderList(rows, table, ui, handlers) {
+  clear(table);
+  const q = ui.filter.trim().toLowerCase();
+  const kept = q ? rows.filter((r) => r.article.name.toLowerCase().includes(q)
+    || (r.article.text.slice(0, 300).toLowerCase().split('\n')[0] || '').includes(q)) : rows.slice();
+  const value = LIST_SORTS[ui.sort][1];
+  kept.sort((x, y) => {
+    const a = value(x);
+    const b = value(y);
+    return (a < b ? -1 : a > b ? 1 : 0) * ui.dir || x.slot - y.slot;
+  });
+  const pages = Math.max(1, Math.ceil(kept.length / LIST_PER_PAGE));
+  const page = Math.min(ui.page, pages - 1);
+  const onPage = kept.slice(page * LIST_PER_PAGE, (page + 1) * LIST_PER_PAGE);
+  const sortHead = (key) => {
+    const [label] = LIST_SORTS[key];
+    const sorted = ui.sort === key;
+    return el('th', { scope: 'col', 'aria-sort': sorted ? (ui.dir > 0 ? 'ascending' : 'descending') : 'none' },
+      el('button', { type: 'button', class: 'sort', onclick: () => handlers.sort(key) }, label,
+        el('span', { 'aria-hidden': 'true' }, sorted ? (ui.dir > 0 ? ' \u25b2' : ' \u25bc') : '')));
+  };
+  table.append(el('caption', { class: 'sr' }, 'All articles; the column buttons sort the list'),
+    el('thead', null, el('tr', null,
+      el('th', { scope: 'col' }, 'Side by side'), sortHead('order'), sortHead('name'), el('th', { scope: 'col' }, 'Title'),
+      sortHead('length'), sortHead('shared'), sortHead('like'), el('th', { scope: 'col' }, el('span', { class: 'sr' }, 'Actions')))),
+    el('tbody', null, onPage.map((r) => {
+      const lines = r.article.text.slice(0, 400).split(/\r\n|[\n\r\u2028\u2029]+/).filter((p) => p.trim());
+      const title = lines[0] || '';
+      const box = el('input', { type: 'checkbox', 'aria-label': `Show ${r.article.name} side by side`, onchange: () => handlers.toggleSide(r.slot) });
+      box.checked = handlers.isSide(r.slot);
+      return el('tr', { class: r.index < 0 ? 'not-compared' : null },
+        el('td', null, box),
+        el('td', { class: 'num' }, String(r.slot + 1)),
+        el('th', { scope: 'row' }, r.article.name),
+        el('td', { class: 'title' }, title.length > 90 ? `${title.slice(0, 90)}\u2026` : title),
+        el('td', { class: 'num' }, r.sentences >= 0 ? count(r.sentences) : '\u2014'),
+        el('td', { class: 'num' }, r.index >= 0 ? percent(r.shared) : '\u2014'),
+        el('td', null, r.note ? el('span', { class: 'note' }, r.note) : r.like ? `${r.like} (${percent(r.likeShare)})` : 'none'),
+        el('td', null, el('button', { type: 'button', 'aria-label': `Remove ${r.article.name}`, onclick: () => handlers.remove(r.slot) }, 'Remove')));
+    })));
+  return { total: rows.length, found: kept.length, first: page * LIST_PER_PAGE, last: page * LIST_PER_PAGE + onPage.length, page, pages };
+}
+
+Object.assign(wd, {
+  groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
+  renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
+});
+})(window.wirediff);

@@ -105,7 +105,7 @@ for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['su
       const rendered = await page.evaluate(() => performance.getEntriesByName('wirediff:first-render')[0].startTime);
       const compared = await page.evaluate(() => performance.getEntriesByName('wirediff:compare')[0].duration);
       console.log(`# ${origin}: first full render ${Math.round(rendered)} ms after navigation; comparison ${compared.toFixed(1)} ms`);
-      assert.equal(await page.evaluate('core.worker !== null'), true, 'the analysis runs in a worker');
+      assert.equal(await page.evaluate('wirediff.core.worker !== null'), true, 'the analysis runs in a worker');
       const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
       assert.match(csp, /^default-src 'none';/);
       assert.match(csp, /script-src 'wasm-unsafe-eval' 'sha256-/);
@@ -174,7 +174,7 @@ describe('page features', () => {
     const { context, page, problems } = await open(pathToFileURL(page_path).href);
     // What the analysis links outside its clusters, as the page received it.
     const found = await page.evaluate(() => {
-      const a = state.analysis;
+      const a = wirediff.state.analysis;
       const where = [];
       a.articles.forEach((art, i) => art.sentences.forEach((s, k) => {
         if (s.links.length) where.push({ article: i, sentence: k, cluster: s.cluster, links: s.links.length });
@@ -222,14 +222,14 @@ describe('page features', () => {
     const marked = (kind) => page.$$eval(`#columns .s.shared.${kind}`, (spans) => spans.map((s) => `${s.dataset.article}-${s.dataset.sentence}`).sort());
     // Expected marks of a group, from the analysis itself.
     const expected = (key) => page.evaluate((key) => ({
-      lit: groupSentences(state.analysis, key).map(([a, s]) => `${a}-${s}`).sort(),
-      related: [...new Set(groupLinks(state.analysis, key).map(({ outside: o }) => `${o.article}-${o.sentence}`))]
-        .filter((k) => !groupSentences(state.analysis, key).some(([a, s]) => `${a}-${s}` === k)).sort(),
+      lit: wirediff.groupSentences(wirediff.state.analysis, key).map(([a, s]) => `${a}-${s}`).sort(),
+      related: [...new Set(wirediff.groupLinks(wirediff.state.analysis, key).map(({ outside: o }) => `${o.article}-${o.sentence}`))]
+        .filter((k) => !wirediff.groupSentences(wirediff.state.analysis, key).some(([a, s]) => `${a}-${s}` === k)).sort(),
     }), key);
     const [first, second] = await page.evaluate(() => {
       const keys = [];
-      state.analysis.articles.forEach((art, a) => art.sentences.forEach((s, k) => {
-        const key = groupKey(state.analysis, a, k);
+      wirediff.state.analysis.articles.forEach((art, a) => art.sentences.forEach((s, k) => {
+        const key = wirediff.groupKey(wirediff.state.analysis, a, k);
         if (key && s.links.length && !keys.some((x) => x.key === key)) keys.push({ key, a, s: k });
       }));
       return keys.slice(0, 2);
@@ -276,6 +276,8 @@ describe('page features', () => {
     await page.locator('#explain').waitFor({ state: 'visible' });
     await page.focus('#tab-articles');
     await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getAttribute('#tab-list', 'aria-selected'), 'true');
+    await page.keyboard.press('ArrowRight');
     assert.equal(await page.getAttribute('#tab-clusters', 'aria-selected'), 'true');
     assert.deepEqual(problems, []);
     await context.close();
@@ -291,8 +293,8 @@ describe('page features', () => {
     assert.ok(await page.locator('#cluster-list del, #cluster-list ins').count() > 0, 'word differences marked');
     assert.match(await page.locator('#cluster-list').textContent(), /shared words: /);
     // Links from a group's members to sentences outside it are listed too.
-    const outside = await page.evaluate(() => state.analysis.links.filter((l) =>
-      [l.a, l.b].some((e) => state.analysis.articles[e.article].sentences[e.sentence].cluster !== null)).length);
+    const outside = await page.evaluate(() => wirediff.state.analysis.links.filter((l) =>
+      [l.a, l.b].some((e) => wirediff.state.analysis.articles[e.article].sentences[e.sentence].cluster !== null)).length);
     assert.ok(outside > 0);
     assert.ok(await page.locator('#cluster-list ul.outside li').count() >= outside);
     await shot(page, 'clusters');

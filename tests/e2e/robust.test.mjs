@@ -67,15 +67,22 @@ async function open(stored = {}) {
 const columns = (page) => page.locator('#columns .column');
 const messages = (page) => page.textContent('#messages');
 
-/** The page is usable: every column has its controls, and Remove and Undo work. */
+/**
+ * The page is usable: every article side by side (or the first three of
+ * more than eight) has its controls, and Remove and Undo work.
+ */
 async function controlsWork(page, n) {
-  assert.equal(await columns(page).count(), n);
-  assert.equal(await page.locator('#columns .column').getByRole('button', { name: /^Rename/ }).count(), n);
-  assert.equal(await page.locator('#columns .column').getByRole('button', { name: /^Remove/ }).count(), n);
+  const side = n <= 8 ? n : 3;
+  const listed = (k) => `All articles (${k.toLocaleString('en-US')})`;
+  assert.equal(await columns(page).count(), side);
+  assert.equal(await page.textContent('#tab-list'), listed(n));
+  assert.equal(await page.locator('#columns .column').getByRole('button', { name: /^Rename/ }).count(), side);
+  assert.equal(await page.locator('#columns .column').getByRole('button', { name: /^Remove/ }).count(), side);
   await columns(page).first().getByRole('button', { name: /^Remove/ }).click();
-  await page.waitForFunction((k) => document.querySelectorAll('#columns .column').length === k, n - 1);
+  await page.waitForFunction((text) => document.querySelector('#tab-list').textContent === text, listed(n - 1));
   await page.getByRole('button', { name: 'Undo' }).last().click();
-  await page.waitForFunction((k) => document.querySelectorAll('#columns .column').length === k, n);
+  await page.waitForFunction((text) => document.querySelector('#tab-list').textContent === text, listed(n));
+  await page.waitForFunction((k) => document.querySelectorAll('#columns .column').length === k, side);
 }
 
 async function sharedCount(page) {
@@ -112,8 +119,8 @@ const BAD_STORED = [
   ['articles stored as an object', { [ARTICLES]: '{"name": "a", "text": "b"}' }, 5, /could not be used \(an object instead of a list of articles\)/],
   ['articles of the wrong types', { [ARTICLES]: JSON.stringify([{ name: 5, text: null }, 'text', seeds[0], seeds[1]]) }, 2,
     /2 stored articles were not loaded: 2 are not an article \(a name and a text\)\. The other 2 articles are shown/],
-  ['500 stored articles', { [ARTICLES]: JSON.stringify(Array.from({ length: 500 }, (_, i) => small(i))) }, 400,
-    /100 stored articles were not loaded: 100 are over the limit of 400 articles\. The other 400 articles are shown/],
+  ['1,100 stored articles', { [ARTICLES]: JSON.stringify(Array.from({ length: 1100 }, (_, i) => small(i))) }, 1000,
+    /100 stored articles were not loaded: 100 are over the limit of 1,000 articles\. The other 1,000 articles are shown/],
   ['a stored article of 2.8 million characters', { [ARTICLES]: JSON.stringify([seeds[0], { name: 'huge.txt', text: 'word '.repeat(560000) }, seeds[1]]) }, 2,
     /1 stored article was not loaded: \u201chuge\.txt\u201d is too large \(2,800,000 characters; the limit is 2,000,000\)\. The other 2 articles are shown/],
   ['two empty stored articles', { [ARTICLES]: JSON.stringify([{ name: 'a', text: '' }, { name: 'b', text: '' }]) }, 5,
@@ -206,7 +213,7 @@ describe('a failing core', () => {
   test('an analysis worker that traps is replaced by a fresh one; the previous view and controls stay', async () => {
     const { context, page, problems } = await open();
     const before = await page.$$eval('#columns .s.shared', (spans) => spans.length);
-    assert.equal(await page.evaluate('core.workersStarted'), 1);
+    assert.equal(await page.evaluate('wirediff.core.workersStarted'), 1);
     assert.equal(page.workers().length, 1);
     // Make the worker's next analysis execute a real `unreachable`.
     await page.workers()[0].evaluate((bytes) => {
@@ -218,7 +225,7 @@ describe('a failing core', () => {
     assert.equal(await page.$$eval('#columns .s.shared', (spans) => spans.length), before, 'the previous view stayed');
     assert.match(await page.textContent('#summary'), /\(the last comparison that worked\)$/);
     assert.equal(await page.locator('#columns .column').getByRole('button', { name: /^Remove/ }).count(), 5);
-    await page.waitForFunction(() => core.workersStarted === 2 && core.worker !== null);
+    await page.waitForFunction(() => wirediff.core.workersStarted === 2 && wirediff.core.worker !== null);
     // The next analysis runs in the fresh worker and clears the message.
     await setThreshold(page, 0.3);
     await page.waitForFunction(() => document.querySelector('#threshold-value').textContent === '0.30');
@@ -232,14 +239,14 @@ describe('a failing core', () => {
   test('a worker that stops answering is rejected with a message, not waited on, and replaced', async () => {
     const { context, page, problems } = await open();
     await page.evaluate(() => {
-      core.patience = 1500;
-      core.worker.patience = 1500;
+      wirediff.core.patience = 1500;
+      wirediff.core.worker.patience = 1500;
     });
     await page.workers()[0].evaluate(() => { setTimeout(() => self.close(), 0); });
     await setThreshold(page, 0.8);
     await page.getByText(/could not be compared: the analysis worker gave no answer for 2 seconds, so the worker was replaced/).waitFor({ timeout: 10000 });
     assert.equal(await columns(page).count(), 5);
-    await page.waitForFunction(() => core.workersStarted === 2 && core.worker !== null);
+    await page.waitForFunction(() => wirediff.core.workersStarted === 2 && wirediff.core.worker !== null);
     await page.locator('.message', { hasText: /gave no answer/ }).getByRole('button', { name: 'Try again' }).click();
     await compared(page, 5);
     assert.deepEqual(problems, []);
@@ -252,14 +259,14 @@ describe('a failing core', () => {
     await page.locator('#diff-table .diff-row').first().waitFor();
     await page.evaluate((bytes) => {
       const trap = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports.f;
-      core.glue.diffTexts = () => trap();
+      wirediff.core.glue.diffTexts = () => trap();
     }, TRAP_MODULE);
     await page.selectOption('#diff-b', '2');
     assert.equal(await page.locator('#diff-table .diff-row').count(), 0);
     assert.match(await page.textContent('#diff-summary'), /^No diff of .* could not be computed\.$/);
     const failed = page.locator('.message', { hasText: /diff could not be computed: it failed inside the WebAssembly core \(RuntimeError: unreachable\), which was restarted/ });
     await failed.waitFor();
-    await page.waitForFunction(() => core.instancesStarted === 2 && core.glue !== null);
+    await page.waitForFunction(() => wirediff.core.instancesStarted === 2 && wirediff.core.glue !== null);
     await failed.getByRole('button', { name: 'Try again' }).click();
     assert.ok(await page.locator('#diff-table .diff-row.change').count() >= 1);
     assert.deepEqual(problems, []);
@@ -276,7 +283,7 @@ describe('the WebAssembly core at the page\u2019s limits', () => {
     const { context, page, problems } = await open();
     const [articles, clusters, widest] = await page.evaluate(async (text) => {
       const copies = Array.from({ length: 400 }, (_, i) => ({ name: `copy ${i}.txt`, text }));
-      const result = await core.call('analyze', copies, { diffs: false });
+      const result = await wirediff.core.call('analyze', [copies, { diffs: false }]);
       return [result.articles.length, result.clusters.length, Math.max(...result.clusters.map((c) => c.articles))];
     }, article);
     assert.equal(articles, 400);
@@ -303,7 +310,7 @@ describe('messages and stored data', () => {
   test('a value that cannot be saved is called too large only when it is, and storage full when other data fill it', async () => {
     const { context, page, problems } = await open();
     const said = await page.evaluate(() => {
-      const large = saveArticles([{ name: 'big', text: 'x'.repeat(6000000) }]);
+      const large = wirediff.saveArticles([{ name: 'big', text: 'x'.repeat(6000000) }]);
       let chunk = 'y'.repeat(1 << 20);
       for (let n = 0; chunk.length > 0;) {
         try {
@@ -312,7 +319,7 @@ describe('messages and stored data', () => {
           chunk = chunk.slice(0, chunk.length / 2);
         }
       }
-      return { large, full: saveDraft({ name: '', text: 'z'.repeat(4096) }), huge: saveDraft({ name: '', text: 'z'.repeat(4000001) }) };
+      return { large, full: wirediff.saveDraft({ name: '', text: 'z'.repeat(4096) }), huge: wirediff.saveDraft({ name: '', text: 'z'.repeat(4000001) }) };
     });
     assert.match(said.large, /^Your articles \(6,000,\d{3} characters in all\) are too large for this browser\u2019s storage/);
     assert.match(said.full, /^The browser\u2019s storage is full \(other data in it take [\d,]+ characters\), so your draft is not kept: it stays in the box/);
