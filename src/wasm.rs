@@ -118,6 +118,13 @@ pub fn diff_words(a: &str, b: &str) -> Result<JsValue, JsError> {
     to_js(&crate::diff::inline_diff(a, b, None))
 }
 
+/// The default options (`options.rs`), so the page's controls start where
+/// the CLI's do.
+#[wasm_bindgen]
+pub fn defaults() -> Result<JsValue, JsError> {
+    to_js(&Options::default())
+}
+
 /// The crate version, for the page's footer.
 #[wasm_bindgen]
 pub fn version() -> String {

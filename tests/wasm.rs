@@ -146,3 +146,16 @@ fn analyze_reports_its_stages_to_a_progress_function() {
     let throws = js_sys::Function::new_with_args("", "throw new Error('no')");
     assert!(wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED, Some(throws)).is_ok());
 }
+
+#[wasm_bindgen_test]
+fn defaults_are_the_cores_options() {
+    let defaults = wirediff::wasm::defaults().expect("defaults");
+    assert_eq!(
+        get(&defaults, "threshold").as_f64(),
+        Some(wirediff::options::THRESHOLD)
+    );
+    assert_eq!(
+        get(&defaults, "paraphrases").as_bool(),
+        Some(wirediff::options::PARAPHRASES)
+    );
+}

@@ -1008,6 +1008,24 @@ function wireAdding(draft) {
   });
 }
 
+/**
+ * The controls start from the core's defaults (`options.rs`, the CLI's
+ * too), unless the reader chose a threshold before.
+ */
+function applyDefaults() {
+  let defaults;
+  try {
+    defaults = core.local('defaults');
+  } catch (e) {
+    return; // The page's markup carries the same values.
+  }
+  if (state.prefs.threshold === undefined) {
+    $('threshold').value = String(defaults.threshold);
+    $('threshold-value').textContent = Number(defaults.threshold).toFixed(2);
+  }
+  $('paraphrases').checked = defaults.paraphrases;
+}
+
 function wireControls() {
   const threshold = $('threshold');
   if (state.prefs.threshold !== undefined) threshold.value = String(state.prefs.threshold);
@@ -1058,6 +1076,7 @@ async function main() {
     sayAnalysis(`The comparison engine could not start (${messageOf(e)}): your articles are shown, but not compared.`);
     return;
   }
+  applyDefaults();
   try {
     $('version').textContent = core.local('version');
   } catch (e) {
