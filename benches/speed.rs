@@ -70,16 +70,16 @@ fn derived(seeds: &[Input], n: usize) -> Vec<Input> {
 /// The peer for clustering: score every pair of sentences from different
 /// articles with wirediff's own score, no index.
 fn brute_force_links(inputs: &[Input], threshold: f64) -> usize {
-    let sentences: Vec<(usize, Vec<wirediff::normalize::Token>)> = inputs
+    let sentences: Vec<(usize, Vec<wirediff::text::Token>)> = inputs
         .iter()
         .enumerate()
         .flat_map(|(a, i)| {
             wirediff::text::segment(&i.text)
                 .sentences
                 .into_iter()
-                .map(move |(r, _)| (a, wirediff::normalize::tokens(&i.text, r)))
+                .map(move |(r, _)| (a, wirediff::text::tokens(&i.text, r)))
         })
-        .filter(|(_, t)| t.len() >= wirediff::cluster::DEFAULT_MIN_WORDS)
+        .filter(|(_, t)| t.len() >= wirediff::options::MIN_WORDS)
         .collect();
     let mut links = 0;
     for (k, (a, x)) in sentences.iter().enumerate() {

@@ -1,71 +1,40 @@
 //! The whole analysis: from article texts to the result model.
 
-use std::fmt;
 use std::time::Duration;
 
 use crate::cluster::{ArticleTokens, Clustering, cluster};
 use crate::diff::diff_paragraphs;
-use crate::model::{Analysis, Article, Options, Paragraph, ParagraphDiff, Sentence};
-use crate::normalize::{Token, tokens};
+use crate::error::{Error, ErrorKind};
+use crate::model::{Analysis, Article, Input, Options, Paragraph, ParagraphDiff, Sentence};
 use crate::overlap::overlap;
-use crate::paraphrase::quoted_spans;
+use crate::text::quoted_spans;
 use crate::text::segment;
+use crate::text::{Token, tokens};
 
-/// One article to analyse.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// Display name, such as a file's base name.
-    pub name: String,
-    pub text: String,
-}
-
-impl Input {
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Input {
-            name: name.into(),
-            text: text.into(),
-        }
+fn invalid(option: &'static str, value: f64) -> Error {
+    ErrorKind::InvalidOption {
+        option,
+        reason: format!("must be between 0 and 1, got {value}"),
     }
+    .into()
 }
-
-/// Why an analysis could not run.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Error {
-    /// Fewer than two articles were given.
-    TooFewArticles(usize),
-    /// The article at `index` (in input order), named `name`, has no words.
-    EmptyArticle { index: usize, name: String },
-    /// An option is out of range.
-    InvalidOption(String),
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::TooFewArticles(n) => write!(f, "need at least two articles to compare, got {n}"),
-            Error::EmptyArticle { name, .. } => write!(f, "{name}: the article has no words"),
-            Error::InvalidOption(what) => write!(f, "invalid option: {what}"),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
 
 fn check(options: &Options) -> Result<(), Error> {
     if !(0.0..=1.0).contains(&options.threshold) {
-        return Err(Error::InvalidOption(format!(
-            "threshold must be between 0 and 1, got {}",
-            options.threshold
-        )));
+        return Err(invalid("threshold", options.threshold));
     }
     if !(0.0..=1.0).contains(&options.paraphrase_threshold) {
-        return Err(Error::InvalidOption(format!(
-            "paraphrase threshold must be between 0 and 1, got {}",
-            options.paraphrase_threshold
-        )));
+        return Err(invalid(
+            "paraphrase threshold",
+            options.paraphrase_threshold,
+        ));
     }
     if options.min_words == 0 {
-        return Err(Error::InvalidOption("min_words must be at least 1".into()));
+        return Err(ErrorKind::InvalidOption {
+            option: "min_words",
+            reason: "must be at least 1".into(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -146,6 +115,30 @@ fn prepare(input: &Input) -> Prepared<'_> {
     }
 }
 
+/// `f` of every input, in input order. Natively the inputs are shared out
+/// among the machine's cores (each article is prepared on its own, so the
+/// result is the same); WebAssembly has the one thread.
+fn map_inputs<'a, T: Send>(inputs: &'a [Input], f: fn(&'a Input) -> T) -> Vec<T> {
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        if threads > 1 && inputs.len() >= 2 * threads {
+            let chunk = inputs.len().div_ceil(threads);
+            return std::thread::scope(|scope| {
+                let handles: Vec<_> = inputs
+                    .chunks(chunk)
+                    .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<T>>()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+        }
+    }
+    inputs.iter().map(f).collect()
+}
+
 /// Whether `text` has a word to match on: an article without one (only
 /// punctuation, symbols or invisible characters) is refused by [`analyze`].
 pub fn has_words(text: &str) -> bool {
@@ -158,15 +151,15 @@ pub fn has_words(text: &str) -> bool {
 pub fn analyze(inputs: &[Input], options: &Options) -> Result<Analysis, Error> {
     check(options)?;
     if inputs.len() < 2 {
-        return Err(Error::TooFewArticles(inputs.len()));
+        return Err(ErrorKind::TooFewArticles { got: inputs.len() }.into());
     }
-    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let prepared: Vec<Prepared> = map_inputs(inputs, prepare);
     if let Some(index) = prepared
         .iter()
         .position(|p| p.tokens.iter().all(Vec::is_empty))
     {
         let name = inputs[index].name.clone();
-        return Err(Error::EmptyArticle { index, name });
+        return Err(ErrorKind::EmptyArticle { index, name }.into());
     }
     let token_view: Vec<ArticleTokens> = prepared
         .iter()

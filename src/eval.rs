@@ -22,42 +22,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
-use crate::analysis::{Input, analyze};
+use crate::analysis::analyze;
 use crate::cluster::score;
-use crate::model::{Analysis, Options};
-use crate::normalize::tokens;
+use crate::model::{Analysis, Input, Options};
+pub use crate::model::{
+    BoundaryCase, BoundaryMiss, BoundaryReport, GoldLink, Kind, LinkError, LinkReport, Prf,
+};
 use crate::text::sentence_texts;
-
-/// One labelled sentence-boundary case.
-#[derive(Debug, Clone, Deserialize)]
-pub struct BoundaryCase {
-    pub id: String,
-    pub category: String,
-    pub text: String,
-    pub sentences: Vec<String>,
-}
-
-/// A boundary case the engine got wrong.
-#[derive(Debug, Clone, Serialize)]
-pub struct BoundaryMiss {
-    pub id: String,
-    pub category: String,
-    pub expected: Vec<String>,
-    pub got: Vec<String>,
-}
-
-/// Sentence-boundary accuracy.
-#[derive(Debug, Clone, Serialize)]
-pub struct BoundaryReport {
-    pub cases: usize,
-    pub correct: usize,
-    pub accuracy: f64,
-    /// `(correct, cases)` per category.
-    pub by_category: BTreeMap<String, (usize, usize)>,
-    pub misses: Vec<BoundaryMiss>,
-}
+use crate::text::tokens;
 
 /// Scores the segmenter on labelled cases.
 pub fn score_boundaries(cases: &[BoundaryCase]) -> BoundaryReport {
@@ -89,61 +61,6 @@ pub fn score_boundaries(cases: &[BoundaryCase]) -> BoundaryReport {
         by_category,
         misses,
     }
-}
-
-/// The kind of a gold link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LinkKind {
-    Verbatim,
-    Near,
-    Paraphrase,
-}
-
-/// One labelled link between sentences of two articles (by file name).
-#[derive(Debug, Clone, Deserialize)]
-pub struct GoldLink {
-    pub a: String,
-    pub a_text: String,
-    pub b: String,
-    pub b_text: String,
-    pub kind: LinkKind,
-    #[serde(default)]
-    pub optional: bool,
-}
-
-/// Precision, recall and F1 of one class of links.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct Prf {
-    pub predicted: usize,
-    pub gold: usize,
-    pub precision: f64,
-    pub recall: f64,
-    pub f1: f64,
-}
-
-/// A sentence named by article and text, for error listings.
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkError {
-    pub kind: String,
-    pub a: String,
-    pub a_sentence: String,
-    pub b: String,
-    pub b_sentence: String,
-}
-
-/// Link accuracy on one set of articles.
-#[derive(Debug, Clone, Serialize)]
-pub struct LinkReport {
-    pub articles: usize,
-    /// `verbatim` + `near` predictions against `verbatim` + `near` gold.
-    pub close: Prf,
-    /// All predictions against all gold links, paraphrases included.
-    pub all: Prf,
-    /// Predicted links that the gold data does not have.
-    pub false_links: Vec<LinkError>,
-    /// Gold links (not optional) that were not predicted.
-    pub missed: Vec<LinkError>,
 }
 
 type Pair = ((usize, usize), (usize, usize));
@@ -222,7 +139,7 @@ pub fn score_links(
     };
     let (mut close_gold, mut all_gold, mut optional) =
         (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
-    let mut kinds: BTreeMap<Pair, LinkKind> = BTreeMap::new();
+    let mut kinds: BTreeMap<Pair, Kind> = BTreeMap::new();
     for link in gold {
         let (a, b) = (article(&link.a)?, article(&link.b)?);
         let sa = locate(&analysis, a, &inputs[a].text, &link.a_text)?;
@@ -232,7 +149,7 @@ pub fn score_links(
         kinds.insert(pair, link.kind);
         if link.optional {
             optional.insert(pair);
-        } else if link.kind != LinkKind::Paraphrase {
+        } else if link.kind != Kind::Paraphrase {
             close_gold.insert(pair);
         }
     }
@@ -288,9 +205,9 @@ pub fn score_links(
             .difference(&all_pred)
             .map(|&p| {
                 let kind = match kinds[&p] {
-                    LinkKind::Verbatim => "verbatim",
-                    LinkKind::Near => "near",
-                    LinkKind::Paraphrase => "paraphrase",
+                    Kind::Verbatim => "verbatim",
+                    Kind::Near => "near",
+                    Kind::Paraphrase => "paraphrase",
                 };
                 describe(kind, p)
             })

@@ -2,9 +2,9 @@
 //!
 //! The pipeline, module by module:
 //! [`text`] splits each article into paragraphs and sentences with byte
-//! offsets; [`normalize`] turns text into word tokens for matching;
+//! offsets and word tokens for matching;
 //! [`diff`] computes paragraph-level diffs of two articles; [`cluster`] finds
-//! sentences shared across articles, with [`paraphrase`] for rewritten ones;
+//! sentences shared across articles, with [`cluster`] for rewritten ones;
 //! [`overlap`] summarises them; [`model`]
 //! is the serde result that the CLI prints and the page receives.
 //!
@@ -24,16 +24,17 @@
 pub mod analysis;
 pub mod cluster;
 pub mod diff;
+pub mod error;
 pub mod eval;
 pub mod model;
-pub mod normalize;
+pub mod options;
 pub mod overlap;
-pub mod paraphrase;
 pub mod text;
 
 // The browser's boundary; wasm32-wasip1 (tests with 32-bit usize) has none.
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
 
-pub use analysis::{Error, Input, analyze, diff_texts};
+pub use analysis::{analyze, diff_texts};
+pub use error::{Error, ErrorKind};
 pub use model::*;

@@ -1,4 +1,6 @@
-//! The result model: one serde description of a whole analysis.
+//! The data model: the one serde description of what goes in (articles,
+//! options), what comes out (a whole analysis) and the labelled data that
+//! `wirediff eval` scores against.
 //!
 //! The CLI prints it as JSON and the WebAssembly boundary hands the same
 //! structure to the page, so every field here is part of a public contract.
@@ -6,7 +8,26 @@
 //! not even a BOM is stripped), so `&text[start..end]` is always the span a
 //! page should highlight.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+/// One article to analyse.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Input {
+    /// Display name, such as a file's base name.
+    pub name: String,
+    pub text: String,
+}
+
+impl Input {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Input {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
 
 /// Everything wirediff computes for a set of articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,19 +69,19 @@ pub struct Options {
     pub diff_timeout_ms: u64,
     /// Whether rewritten sentences (paraphrases) are linked too.
     pub paraphrases: bool,
-    /// Minimum paraphrase score (0..=1), see [`crate::paraphrase`].
+    /// Minimum paraphrase score (0..=1), see [`crate::cluster::terms`].
     pub paraphrase_threshold: f64,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
-            threshold: crate::cluster::DEFAULT_THRESHOLD,
-            min_words: crate::cluster::DEFAULT_MIN_WORDS,
+            threshold: crate::options::THRESHOLD,
+            min_words: crate::options::MIN_WORDS,
             diffs: true,
-            diff_timeout_ms: 200,
-            paraphrases: true,
-            paraphrase_threshold: crate::paraphrase::DEFAULT_PARAPHRASE_THRESHOLD,
+            diff_timeout_ms: crate::options::DIFF_TIMEOUT_MS,
+            paraphrases: crate::options::PARAPHRASES,
+            paraphrase_threshold: crate::options::PARAPHRASE_THRESHOLD,
         }
     }
 }
@@ -110,7 +131,7 @@ pub struct Sentence {
 /// Ordered from the closest relation to the loosest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ClusterKind {
+pub enum Kind {
     /// Every member has the same normalised words.
     Verbatim,
     /// Members differ, but their words overlap above the threshold.
@@ -132,7 +153,7 @@ pub struct SentenceRef {
 pub struct Cluster {
     /// Members in article order, then sentence order.
     pub members: Vec<ClusterMember>,
-    pub kind: ClusterKind,
+    pub kind: Kind,
     /// Mean similarity over the linked pairs of members (0..=1).
     pub similarity: f64,
     /// Number of distinct articles among the members.
@@ -152,7 +173,7 @@ pub struct ClusterMember {
     /// How it relates to the representative: `verbatim` (same words),
     /// `near` (word similarity at or above the threshold) or `paraphrase`;
     /// for the representative itself, its closest relation to another member.
-    pub kind: ClusterKind,
+    pub kind: Kind,
     /// Word similarity to the representative (1 for the representative).
     pub similarity: f64,
     /// Content words of this sentence, as written, whose stems the
@@ -177,7 +198,7 @@ pub struct Link {
     pub b: LinkEnd,
     /// `verbatim`, `near` (word similarity at or above the threshold) or
     /// `paraphrase`.
-    pub kind: ClusterKind,
+    pub kind: Kind,
     /// Word similarity of the two sentences (0..=1).
     pub similarity: f64,
     /// The score the link was made on: the word similarity for `verbatim`
@@ -286,11 +307,14 @@ pub struct InlineChange {
 }
 
 /// Pairwise and per-article overlap shares. Only pairs of articles that
-/// share something are listed, so the overlap of a thousand articles on
-/// many stories stays as sparse as it is.
+/// share something are listed, and for each article only its closest
+/// [`crate::overlap::PARTNERS`] partners, so the summary grows with the
+/// articles, not with their pairs (see [`crate::overlap`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Overlap {
-    /// Every pair `a < b` of articles that share a sentence, by `a` then `b`.
+    /// Pairs `a < b` of articles that share a sentence, by `a` then `b`:
+    /// every such pair up to 51 articles; beyond, those where `b` is among
+    /// the 50 articles holding most of `a`, or `a` among those of `b`.
     pub pairs: Vec<OverlapPair>,
     /// `unique[i]`: share of article `i`'s sentences found in no other article.
     pub unique: Vec<f64>,
@@ -322,4 +346,82 @@ impl Overlap {
             Err(_) => 0.0,
         }
     }
+}
+
+// Labelled data (`tests/data/eval/`) and the scores of `wirediff eval`
+// (see [`crate::eval`]).
+
+/// One labelled sentence-boundary case.
+#[derive(Debug, Clone, Deserialize)]
+pub struct BoundaryCase {
+    pub id: String,
+    pub category: String,
+    pub text: String,
+    pub sentences: Vec<String>,
+}
+
+/// A boundary case the engine got wrong.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoundaryMiss {
+    pub id: String,
+    pub category: String,
+    pub expected: Vec<String>,
+    pub got: Vec<String>,
+}
+
+/// Sentence-boundary accuracy.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoundaryReport {
+    pub cases: usize,
+    pub correct: usize,
+    pub accuracy: f64,
+    /// `(correct, cases)` per category.
+    pub by_category: BTreeMap<String, (usize, usize)>,
+    pub misses: Vec<BoundaryMiss>,
+}
+
+/// One labelled link between sentences of two articles (by file name).
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldLink {
+    pub a: String,
+    pub a_text: String,
+    pub b: String,
+    pub b_text: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub optional: bool,
+}
+
+/// Precision, recall and F1 of one class of links.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Prf {
+    pub predicted: usize,
+    pub gold: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+/// A sentence named by article and text, for error listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkError {
+    pub kind: String,
+    pub a: String,
+    pub a_sentence: String,
+    pub b: String,
+    pub b_sentence: String,
+}
+
+/// Link accuracy on one set of articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkReport {
+    pub articles: usize,
+    /// `verbatim` + `near` predictions against `verbatim` + `near` gold.
+    pub close: Prf,
+    /// All predictions against all gold links, paraphrases included.
+    pub all: Prf,
+    /// Predicted links that the gold data does not have.
+    pub false_links: Vec<LinkError>,
+    /// Gold links (not optional) that were not predicted.
+    pub missed: Vec<LinkError>,
 }

@@ -7,19 +7,10 @@
 //! would be a bug, is reported on the console by `console_error_panic_hook`
 //! and traps the instance; the page then replaces it (`www/worker.js`).
 
-use serde::Deserialize;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::Input;
-use crate::model::Options;
-
-/// One article as the page sends it.
-#[derive(Deserialize)]
-struct PageArticle {
-    name: String,
-    text: String,
-}
+use crate::model::{Input, Options};
 
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]
@@ -70,13 +61,9 @@ fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// whole [`crate::Analysis`].
 #[wasm_bindgen]
 pub fn analyze(articles: JsValue, options_value: JsValue) -> Result<JsValue, JsError> {
-    let articles: Vec<PageArticle> = serde_wasm_bindgen::from_value(articles)
+    let inputs: Vec<Input> = serde_wasm_bindgen::from_value(articles)
         .map_err(|e| JsError::new(&format!("articles must be a list of {{name, text}}: {e}")))?;
     let options = options(options_value)?;
-    let inputs: Vec<Input> = articles
-        .into_iter()
-        .map(|a| Input::new(a.name, a.text))
-        .collect();
     let analysis = measured("wirediff:analyze", || crate::analyze(&inputs, &options))
         .map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&analysis)

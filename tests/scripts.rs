@@ -1,7 +1,7 @@
 //! Text beyond English: CJK full stops, right-to-left scripts, emoji and
 //! combining marks keep exact offsets and still cluster.
 
-use wirediff::normalize::fold_text;
+use wirediff::text::fold_text;
 use wirediff::{Input, Options, analyze};
 
 fn shared_pairs(a: &str, b: &str) -> Vec<(String, String)> {

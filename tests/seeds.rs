@@ -4,8 +4,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use wirediff::normalize::fold_text;
-use wirediff::{Analysis, ClusterKind, DiffTag, Options, analyze};
+use wirediff::text::fold_text;
+use wirediff::{Analysis, DiffTag, Kind, Options, analyze};
 
 fn seed_analysis() -> (Vec<wirediff::Input>, Analysis) {
     let inputs = common::seeds();
@@ -57,7 +57,7 @@ fn assert_one_cluster_over_carriers(phrase: &str) {
         .unwrap();
     for m in &cluster.members {
         if !expected.contains(&m.article) {
-            assert_eq!(m.kind, ClusterKind::Paraphrase, "{m:?}");
+            assert_eq!(m.kind, Kind::Paraphrase, "{m:?}");
         }
     }
     // Every sentence carrying the phrase is in that cluster.
@@ -93,7 +93,7 @@ fn every_cluster_spans_two_articles() {
         assert!(articles.len() >= 2, "{c:?}");
         assert_eq!(c.articles, articles.len());
         assert!((0.0..=1.0).contains(&c.similarity));
-        if c.kind == ClusterKind::Verbatim {
+        if c.kind == Kind::Verbatim {
             let forms: BTreeSet<String> = c
                 .members
                 .iter()

@@ -19,7 +19,7 @@
 //!   headings (a paragraph of one sentence without final punctuation) take
 //!   part only in verbatim and near links: two headlines that share the
 //!   story's names say little about copying. Two sentences that both quote
-//!   someone must share a word that one of them quotes ([`quoted_spans`]):
+//!   someone must share a word that one of them quotes ([`crate::text::quoted_spans`]):
 //!   two different quotes from one speaker share only the attribution (the
 //!   name and title), which says nothing about copying.
 //! - **Candidates**: each sentence is indexed under its
@@ -28,13 +28,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::normalize::Token;
-
-/// Default minimum paraphrase score for a link: on the gold links of the
-/// seeds and the second set, the highest recall whose precision stays at or
-/// above 0.95 on both. At 0.3 two scene-setting sentences (the same event,
-/// different statements) join at 0.303 and 0.305.
-pub const DEFAULT_PARAPHRASE_THRESHOLD: f64 = 0.31;
+use super::corpus::{Corpus, Item};
+use crate::text::{Token, merge_equal};
 
 /// How much more a number weighs than a word held by as many sentences: a
 /// shared figure (an amount, a count, a date) is a fact restated exactly,
@@ -208,7 +203,7 @@ const SPELLING_ENDINGS: &[(&str, &str)] = &[
 ];
 
 /// `word` with a British ending replaced by the American one.
-fn american(word: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn american(word: &str) -> std::borrow::Cow<'_, str> {
     for (british, us) in SPELLING_ENDINGS {
         if let Some(base) = word.strip_suffix(british)
             && base.chars().count() >= 3
@@ -221,7 +216,7 @@ fn american(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// A number in one form: thousands separators and abbreviated magnitudes
 /// dropped (`480,000` → `480000`, `2.5bn` → `2.5`, as in `2.5 billion`).
-fn number(word: &str) -> String {
+pub(super) fn number(word: &str) -> String {
     let plain: String = word.chars().filter(|&c| c != ',').collect();
     let digits = plain
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -282,64 +277,6 @@ impl Terms {
     }
 }
 
-/// Byte ranges of `sentence` (which starts at byte `start` of its text)
-/// that lie inside quotation marks: `“…”`, `„…“`, `«…»`, `»…«` and
-/// straight `"…"`. A straight mark opens after a space, a bracket or a dash
-/// and before a non-space; otherwise it closes, and right after a digit with
-/// no quotation open it is an inch mark. A closing mark before any other
-/// mark closes a quotation that began in an earlier sentence; an opening
-/// mark with no closing one runs to the sentence's end.
-pub fn quoted_spans(sentence: &str, start: usize) -> Vec<std::ops::Range<usize>> {
-    #[derive(PartialEq)]
-    enum Role {
-        Open,
-        Close,
-    }
-    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
-    let mut spans = Vec::new();
-    // The open quotation: where its text starts, and its opening mark.
-    let mut open: Option<(usize, char)> = None;
-    let mut seen_any = false;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|k| chars[k].1);
-        let next = chars.get(k + 1).map(|&(_, c)| c);
-        let opened_by = open.map(|(_, o)| o);
-        let starts_word = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p))
-            && next.is_some_and(|n| !n.is_whitespace());
-        let role = match c {
-            '„' => Role::Open,
-            '“' if opened_by == Some('„') => Role::Close,
-            '“' => Role::Open,
-            '”' => Role::Close,
-            '«' if opened_by == Some('»') => Role::Close,
-            '«' => Role::Open,
-            '»' if opened_by == Some('«') || opened_by.is_none() && !starts_word => Role::Close,
-            '»' => Role::Open,
-            '"' if opened_by.is_some() => Role::Close,
-            '"' if starts_word => Role::Open,
-            '"' if prev.is_some_and(|p| p.is_ascii_digit()) => continue,
-            '"' => Role::Close,
-            _ => continue,
-        };
-        let at = start + i;
-        match (role, open) {
-            (Role::Close, Some((from, _))) => {
-                spans.push(from..at);
-                open = None;
-            }
-            (Role::Close, None) if !seen_any => spans.push(start..at),
-            (Role::Open, None) => open = Some((at + c.len_utf8(), c)),
-            _ => {}
-        }
-        seen_any = true;
-    }
-    if let Some((from, _)) = open {
-        spans.push(from..start + sentence.len());
-    }
-    spans.retain(|r| !r.is_empty());
-    spans
-}
-
 /// The factor of a term's weight: [`NUMBER_WEIGHT`] for numbers, else 1.
 pub fn term_factor(term: &str) -> f64 {
     if term.starts_with(|c: char| c.is_ascii_digit()) {
@@ -364,10 +301,35 @@ pub fn weighted_dice(shared: f64, a: f64, b: f64) -> f64 {
     }
 }
 
+/// Whether two sentences may be paraphrases as far as their quotations go:
+/// when both quote someone, the terms they share must include a word that
+/// one of them quotes; otherwise they are two different quotes that share
+/// only their attribution (the speaker's name and title).
+pub(super) fn quotes_agree(a: &Item, b: &Item) -> bool {
+    let quoted_in = |x: &Item, y: &Item| {
+        x.quoted_terms
+            .iter()
+            .any(|t| y.terms.binary_search(t).is_ok())
+    };
+    !(a.quotes && b.quotes) || quoted_in(a, b) || quoted_in(b, a)
+}
+
+impl Corpus<'_> {
+    /// Paraphrase score of two items and the number of terms they share.
+    pub(super) fn paraphrase_score(&self, a: &Item, b: &Item) -> (f64, usize) {
+        let (mut shared, mut count) = (0.0, 0);
+        merge_equal(&a.terms, &b.terms, u32::cmp, |&t, _| {
+            shared += self.weights[t as usize];
+            count += 1;
+        });
+        (weighted_dice(shared, a.term_weight, b.term_weight), count)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::tokens;
+    use crate::text::tokens;
 
     fn terms(s: &str) -> Vec<String> {
         Terms::default().of(&tokens(s, 0..s.len()))
@@ -405,39 +367,6 @@ mod tests {
         assert_eq!(terms("$2.5bn"), ["2.5"]);
         assert_eq!(terms("2.5 billion"), ["2.5", "billion"]);
         assert_ne!(terms("hour"), terms("hor"));
-    }
-
-    #[test]
-    fn quoted_spans_follow_the_marks() {
-        fn quoted(s: &str) -> Vec<&str> {
-            quoted_spans(s, 0).into_iter().map(|r| &s[r]).collect()
-        }
-        assert_eq!(quoted("“We ship today,” he said."), ["We ship today,"]);
-        assert_eq!(quoted("\"Stop,\" she said. \"Now.\""), ["Stop,", "Now."]);
-        // A quotation begun in an earlier sentence, one running on to a later one.
-        assert_eq!(
-            quoted("Fires spread fast,” she said."),
-            ["Fires spread fast,"]
-        );
-        assert_eq!(quoted("He added: “We will"), ["We will"]);
-        assert_eq!(quoted("«Oui», dit-il."), ["Oui"]);
-        assert_eq!(
-            quoted("„Wir schaffen das“, sagte sie."),
-            ["Wir schaffen das"]
-        );
-        assert_eq!(
-            quoted("Sie sagte: »Wir schaffen das«."),
-            ["Wir schaffen das"]
-        );
-        // A straight mark after a word closes a quotation begun earlier; after
-        // a digit it is an inch mark.
-        assert_eq!(quoted("We will win,\" Whitfield said."), ["We will win,"]);
-        assert_eq!(quoted("He is 6'5\" tall and said \"hi\"."), ["hi"]);
-        // Apostrophes and single quotes are not quotation marks here.
-        assert!(quoted("Nvidia’s chips, the ‘best’ ones").is_empty());
-        // Offsets are into the whole text.
-        let spans = quoted_spans("“Hi”", 10);
-        assert_eq!((spans.len(), spans[0].start, spans[0].end), (1, 13, 15));
     }
 
     #[test]

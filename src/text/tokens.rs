@@ -1,11 +1,11 @@
-//! Normalisation for matching.
+//! Word tokens for matching.
 //!
 //! Matching works on word tokens, never on the raw text: the words come from
 //! the Unicode word boundaries of UAX #29 (`unicode-segmentation`), so
 //! punctuation, quotes, dashes and spacing drop out, and each word is folded
 //! to a canonical form: compatibility-normalised (NFKC: full-width letters,
 //! ligatures and non-breaking spaces become their plain forms), lower-cased,
-//! with typographic apostrophes folded to `'`. The original text is never
+//! with typographic apostrophes folded to `'` ([`fold_mark`]). The original text is never
 //! changed; every token keeps its byte span so a match can be shown where it
 //! was found.
 
@@ -15,6 +15,8 @@ use rustc_hash::FxHashMap;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
+
+use super::quotes::fold_mark;
 
 /// A word of the original text with its folded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,10 +41,7 @@ pub fn fold_word(word: &str) -> String {
     }
     word.nfkc()
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' => '\'',
-            c => c,
-        })
+        .map(fold_mark)
         .collect()
 }
 
@@ -71,20 +70,33 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
         .collect()
 }
 
-/// Size of the multiset intersection of two lists sorted by `order`.
-pub fn sorted_overlap<T>(a: &[T], b: &[T], order: impl Fn(&T, &T) -> std::cmp::Ordering) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0);
+/// The one sorted-merge walk: over two lists sorted by `order`, calls
+/// `f(x, y)` for each pair of equal elements, pairing them off one to one
+/// (the multiset intersection), in order.
+pub fn merge_equal<T, U>(
+    a: &[T],
+    b: &[U],
+    order: impl Fn(&T, &U) -> std::cmp::Ordering,
+    mut f: impl FnMut(&T, &U),
+) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match order(&a[i], &b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                common += 1;
+                f(&a[i], &b[j]);
                 i += 1;
                 j += 1;
             }
         }
     }
+}
+
+/// Size of the multiset intersection of two lists sorted by `order`.
+pub fn sorted_overlap<T>(a: &[T], b: &[T], order: impl Fn(&T, &T) -> std::cmp::Ordering) -> usize {
+    let mut common = 0;
+    merge_equal(a, b, order, |_, _| common += 1);
     common
 }
 

@@ -1,131 +1,20 @@
-//! Paragraph-level diff of two articles.
-//!
-//! Each article is cut into *chunks*, one per paragraph, where a chunk runs
-//! from its paragraph's first character to the next paragraph's first
-//! character (the first chunk also takes any leading whitespace). Chunks
-//! cover the text exactly, so the diff can always rebuild both articles.
-//!
-//! 1. Paragraphs are compared by a canonical key (NFKC, quotes and dashes
-//!    folded, white space collapsed) with `similar`'s patience diff under a
-//!    deadline, giving equal, deleted, inserted and replaced runs.
-//! 2. Within a replaced run, deleted and inserted paragraphs that say nearly
-//!    the same thing are paired into `change` ops by an order-preserving
-//!    alignment that maximises the summed similarity. The similarity is the
-//!    Dice coefficient of the two paragraphs' word multisets,
-//!    `2·|A ∩ B| / (|A| + |B|)` over folded words ([`crate::normalize`]):
-//!    order-insensitive, so reordered clauses still pair, and cheap. Pairs
-//!    below [`CHANGE_THRESHOLD`] stay a deletion and an insertion.
-//! 3. A change carries a word-level inline diff over Unicode word-boundary
-//!    pieces (words, spaces, punctuation), with runs of edits merged into one
-//!    deletion and one insertion so that it reads as "this phrase became that".
-//!
-//! When the deadline passes, `similar` returns a coarser but still exact
-//! diff, the alignment stops pairing, and the result says `timed_out`.
+//! Pairing the deleted and inserted paragraphs of a replaced block into
+//! changes: prefix filtering finds every pair that reaches
+//! [`super::CHANGE_THRESHOLD`], a heaviest increasing chain keeps the best
+//! order-preserving set of them, all within a [`Budget`].
 
 use std::ops::Range;
-use std::time::Duration;
-
-use similar::Algorithm;
-// `similar` takes its deadline as `std::time::Instant`, or in the browser
-// (wasm32-unknown-unknown, where std has no clock) as the `web-time` instant
-// it re-exports. WASI has std's clock.
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
-use similar::Instant;
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-use std::time::Instant;
 
 use rustc_hash::FxHashMap;
-use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::{DiffOp, DiffTag, InlineChange, ParagraphDiff};
-use crate::normalize::{Interner, dice, fold_word, sorted_overlap};
-
-/// Minimum word similarity for a deleted and an inserted paragraph to be
-/// shown as one changed paragraph. At 0.5, half the words of the two
-/// paragraphs (counted together) are shared: a light rewrite passes, two
-/// paragraphs that merely share a topic's names do not.
-pub const CHANGE_THRESHOLD: f64 = 0.5;
+use super::{CHANGE_THRESHOLD, Instant, Side, inline_diff};
+use crate::model::{DiffOp, DiffTag};
+use crate::text::{dice, sorted_overlap};
 
 /// Most word comparisons the pairing of one diff may spend (summed sizes of
 /// the paragraph pairs it scores). Past it the pairing stops, as at the
 /// deadline, and the diff says it is coarser than it could be.
 pub const PAIRING_BUDGET: u64 = 50_000_000;
-
-/// The sorted ids of a paragraph's folded words (a multiset); both sides of
-/// a diff share one [`Interner`], so paragraphs compare as id lists.
-fn bag(paragraph: &str, words: &mut Interner) -> Vec<u32> {
-    let mut bag: Vec<u32> = paragraph
-        .unicode_words()
-        .map(|w| words.id(&fold_word(w)))
-        .collect();
-    bag.sort_unstable();
-    bag
-}
-
-/// One side of a diff: the text, its paragraph chunks and their word bags.
-struct Side<'a> {
-    text: &'a str,
-    chunks: Vec<Range<usize>>,
-    keys: Vec<String>,
-    /// Sorted interned folded words of each paragraph, for the Dice similarity.
-    bags: Vec<Vec<u32>>,
-}
-
-impl<'a> Side<'a> {
-    fn new(text: &'a str, paragraphs: &[Range<usize>], words: &mut Interner) -> Self {
-        let chunks = (0..paragraphs.len())
-            .map(|i| {
-                let start = if i == 0 { 0 } else { paragraphs[i].start };
-                let end = paragraphs.get(i + 1).map_or(text.len(), |p| p.start);
-                start..end
-            })
-            .collect();
-        let keys = paragraphs
-            .iter()
-            .map(|p| canonical(&text[p.clone()]))
-            .collect();
-        let bags = paragraphs
-            .iter()
-            .map(|p| bag(&text[p.clone()], words))
-            .collect();
-        Side {
-            text,
-            chunks,
-            keys,
-            bags,
-        }
-    }
-
-    fn chunk(&self, i: usize) -> String {
-        self.text[self.chunks[i].clone()].to_owned()
-    }
-}
-
-/// A paragraph's identity for the equal/unequal decision: NFKC, typographic
-/// quotes and dashes folded to ASCII, runs of white space collapsed.
-fn canonical(paragraph: &str) -> String {
-    let mut out = String::with_capacity(paragraph.len());
-    let mut space = false;
-    for c in paragraph.nfkc() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '«' | '»' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c => c,
-        };
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// Dice coefficient of two sorted word multisets (0 when both are empty).
 pub fn bag_similarity<T: Ord>(a: &[T], b: &[T]) -> f64 {
@@ -142,83 +31,14 @@ fn min_shared(len: usize) -> usize {
     ((t * len as f64 / (2.0 - t)) - 1e-9).ceil().max(1.0) as usize
 }
 
-/// Diffs article `a` (old) against article `b` (new), given their paragraph
-/// spans, within `timeout`. `a_index` and `b_index` label the result.
-pub fn diff_paragraphs(
-    (a_index, a_text, a_paragraphs): (usize, &str, &[Range<usize>]),
-    (b_index, b_text, b_paragraphs): (usize, &str, &[Range<usize>]),
-    timeout: Duration,
-) -> ParagraphDiff {
-    let deadline = Instant::now().checked_add(timeout);
-    let mut words = Interner::default();
-    let old = Side::new(a_text, a_paragraphs, &mut words);
-    let new = Side::new(b_text, b_paragraphs, &mut words);
-    let mut ops = Vec::new();
-    // A text with no paragraph (empty or white space only) has no chunk; its
-    // white space still belongs in the diff so that both sides rebuild.
-    if old.chunks.is_empty() && !a_text.is_empty() {
-        ops.push(whole_text_op(DiffTag::Delete, a_text, ""));
-    }
-    if new.chunks.is_empty() && !b_text.is_empty() {
-        ops.push(whole_text_op(DiffTag::Insert, "", b_text));
-    }
-    let mut budget = Budget {
-        deadline,
-        work: PAIRING_BUDGET,
-    };
-    let mut timed_out = false;
-    for op in
-        similar::capture_diff_slices_deadline(Algorithm::Patience, &old.keys, &new.keys, deadline)
-    {
-        let (_, old_range, new_range) = op.as_tag_tuple();
-        match op.tag() {
-            similar::DiffTag::Equal => {
-                for (o, n) in old_range.zip(new_range) {
-                    ops.push(DiffOp {
-                        tag: DiffTag::Equal,
-                        old: Some(o),
-                        new: Some(n),
-                        old_text: old.chunk(o),
-                        new_text: new.chunk(n),
-                        similarity: Some(1.0),
-                        inline: Vec::new(),
-                    });
-                }
-            }
-            _ => {
-                timed_out |= align(&old, old_range, &new, new_range, &mut budget, &mut ops);
-            }
-        }
-    }
-    timed_out |= past(deadline);
-    ParagraphDiff {
-        a: a_index,
-        b: b_index,
-        ops,
-        timed_out,
-    }
-}
-
-fn whole_text_op(tag: DiffTag, old_text: &str, new_text: &str) -> DiffOp {
-    DiffOp {
-        tag,
-        old: None,
-        new: None,
-        old_text: old_text.to_owned(),
-        new_text: new_text.to_owned(),
-        similarity: None,
-        inline: Vec::new(),
-    }
-}
-
-fn past(deadline: Option<Instant>) -> bool {
+pub(super) fn past(deadline: Option<Instant>) -> bool {
     deadline.is_some_and(|d| Instant::now() > d)
 }
 
 /// What the pairing of one diff may still spend: time and word comparisons.
-struct Budget {
-    deadline: Option<Instant>,
-    work: u64,
+pub(super) struct Budget {
+    pub(super) deadline: Option<Instant>,
+    pub(super) work: u64,
 }
 
 impl Budget {
@@ -234,7 +54,7 @@ impl Budget {
 
 /// Emits the ops of a replaced block, pairing similar paragraphs into
 /// changes. Returns true if the budget stopped the pairing.
-fn align(
+pub(super) fn align(
     old: &Side,
     old_range: Range<usize>,
     new: &Side,
@@ -442,136 +262,10 @@ fn heaviest_chain(pairs: Vec<(usize, usize, f64)>) -> Vec<(usize, usize, f64)> {
     chain
 }
 
-/// Word-level diff of two paragraph chunks. Concatenating the `equal` and
-/// `delete` pieces gives `old`, the `equal` and `insert` pieces give `new`.
-pub fn inline_diff(old: &str, new: &str, deadline: Option<Instant>) -> Vec<InlineChange> {
-    let old_pieces: Vec<&str> = old.split_word_bounds().collect();
-    let new_pieces: Vec<&str> = new.split_word_bounds().collect();
-    let ops =
-        similar::capture_diff_slices_deadline(Algorithm::Myers, &old_pieces, &new_pieces, deadline);
-    // Runs of (tag, text) straight from the diff.
-    let mut runs: Vec<(DiffTag, String)> = Vec::new();
-    for op in ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        let old_text: String = old_pieces[o].concat();
-        let new_text: String = new_pieces[n].concat();
-        match tag {
-            similar::DiffTag::Equal => runs.push((DiffTag::Equal, old_text)),
-            similar::DiffTag::Delete => runs.push((DiffTag::Delete, old_text)),
-            similar::DiffTag::Insert => runs.push((DiffTag::Insert, new_text)),
-            similar::DiffTag::Replace => {
-                runs.push((DiffTag::Delete, old_text));
-                runs.push((DiffTag::Insert, new_text));
-            }
-        }
-    }
-    merge_edit_runs(runs)
-}
-
-/// Merges each maximal stretch of edits, including white space that merely
-/// separates two edits, into one deletion followed by one insertion.
-fn merge_edit_runs(runs: Vec<(DiffTag, String)>) -> Vec<InlineChange> {
-    let mut out: Vec<InlineChange> = Vec::new();
-    let (mut deleted, mut inserted) = (String::new(), String::new());
-    let flush = |out: &mut Vec<InlineChange>, deleted: &mut String, inserted: &mut String| {
-        for (tag, text) in [(DiffTag::Delete, deleted), (DiffTag::Insert, inserted)] {
-            if !text.is_empty() {
-                out.push(InlineChange {
-                    tag,
-                    text: std::mem::take(text),
-                });
-            }
-        }
-    };
-    for (k, (tag, text)) in runs.iter().enumerate() {
-        match tag {
-            DiffTag::Delete => deleted.push_str(text),
-            DiffTag::Insert => inserted.push_str(text),
-            _ => {
-                let between_edits = k > 0
-                    && k + 1 < runs.len()
-                    && text.chars().all(char::is_whitespace)
-                    && (!deleted.is_empty() || !inserted.is_empty());
-                if between_edits {
-                    deleted.push_str(text);
-                    inserted.push_str(text);
-                    continue;
-                }
-                flush(&mut out, &mut deleted, &mut inserted);
-                match out.last_mut() {
-                    Some(last) if last.tag == DiffTag::Equal => last.text.push_str(text),
-                    _ => out.push(InlineChange {
-                        tag: DiffTag::Equal,
-                        text: text.clone(),
-                    }),
-                }
-            }
-        }
-    }
-    flush(&mut out, &mut deleted, &mut inserted);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::paragraphs;
-
-    fn diff(a: &str, b: &str) -> ParagraphDiff {
-        diff_paragraphs(
-            (0, a, &paragraphs(a)),
-            (1, b, &paragraphs(b)),
-            Duration::from_secs(5),
-        )
-    }
-
-    fn rebuild(d: &ParagraphDiff) -> (String, String) {
-        (d.old_side(), d.new_side())
-    }
-
-    fn tags(d: &ParagraphDiff) -> Vec<DiffTag> {
-        d.ops.iter().map(|o| o.tag).collect()
-    }
-
-    #[test]
-    fn pairs_rewritten_paragraph_as_change() {
-        let a = "Title\n\nThe company said sales rose by 5% in the first quarter.\n\nUnrelated ending here.";
-        let b = "Title\nThe company said its sales rose 5% in the quarter.\nA completely different closing line about weather.";
-        let d = diff(a, b);
-        assert_eq!(
-            tags(&d),
-            [
-                DiffTag::Equal,
-                DiffTag::Change,
-                DiffTag::Delete,
-                DiffTag::Insert
-            ]
-        );
-        assert_eq!(rebuild(&d), (a.to_owned(), b.to_owned()));
-        let change = &d.ops[1];
-        assert_eq!(change.inline_old(), change.old_text);
-        assert_eq!(change.inline_new(), change.new_text);
-        assert!(
-            change
-                .inline
-                .iter()
-                .any(|c| c.tag == DiffTag::Insert && c.text.contains("its"))
-        );
-    }
-
-    #[test]
-    fn quote_style_and_spacing_do_not_break_equality() {
-        let d = diff("“Hi,” he said.\n", "\"Hi,\"  he said.\r\n");
-        assert_eq!(tags(&d), [DiffTag::Equal]);
-    }
-
-    #[test]
-    fn empty_and_blank_texts_rebuild() {
-        for (a, b) in [("", ""), ("  \n", "x"), ("x", ""), ("\n\n", " ")] {
-            let d = diff(a, b);
-            assert_eq!(rebuild(&d), (a.to_owned(), b.to_owned()), "{a:?} {b:?}");
-        }
-    }
+    use crate::text::{Interner, paragraphs};
 
     /// The plain dynamic programme over every old × new cell: the best
     /// summed similarity of an order-preserving pairing.

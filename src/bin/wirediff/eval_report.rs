@@ -1,0 +1,105 @@
+//! `wirediff eval`: reading the labelled data and printing the report.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use wirediff::{Input, Options};
+
+use crate::Failure;
+use crate::input::{self, quote_path, read_article};
+use crate::print::write_failure;
+
+/// Reads a file of JSON lines (blank lines skipped).
+fn read_jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, Failure> {
+    let shown = quote_path(path);
+    let text = String::from_utf8(input::read_file(path, &shown)?)
+        .map_err(|e| Failure(format!("{shown}: is not valid UTF-8 text: {e}")))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            serde_json::from_str(l).map_err(|e| Failure(format!("{shown}:{}: {e}", n + 1)))
+        })
+        .collect()
+}
+
+/// The articles (*.txt, by name) of an evaluation set.
+fn read_set(dir: &Path) -> Result<Vec<Input>, Failure> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure(format!("{}: cannot read: {e}", quote_path(dir))))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| read_article(p)).collect()
+}
+
+pub fn evaluate(
+    boundaries: &Path,
+    sets: &[PathBuf],
+    options: &Options,
+    verbose: bool,
+) -> Result<(), Failure> {
+    use wirediff::eval::{score_boundaries, score_links};
+    let mut out = io::stdout().lock();
+    let cases = read_jsonl(boundaries)?;
+    let report = score_boundaries(&cases);
+    let mut lines = vec![format!(
+        "sentence boundaries ({}): {}/{} cases exactly right ({:.1}%)",
+        boundaries.display(),
+        report.correct,
+        report.cases,
+        report.accuracy * 100.0
+    )];
+    for (category, (right, total)) in &report.by_category {
+        lines.push(format!("  {category:<24} {right:>3}/{total:<3}"));
+    }
+    if verbose {
+        for miss in &report.misses {
+            lines.push(format!("  MISS {} ({})", miss.id, miss.category));
+            lines.push(format!("    expected {:?}", miss.expected));
+            lines.push(format!("    got      {:?}", miss.got));
+        }
+    }
+    for dir in sets {
+        let inputs = read_set(dir)?;
+        let gold = read_jsonl(&dir.join("links.jsonl"))?;
+        let report = score_links(&inputs, &gold, options)
+            .map_err(|e| Failure(format!("{}: {e}", quote_path(dir))))?;
+        lines.push(format!(
+            "links in {} ({} articles, threshold {:.2}, paraphrase threshold {:.2}):",
+            dir.display(),
+            report.articles,
+            options.threshold,
+            options.paraphrase_threshold
+        ));
+        for (name, p) in [("verbatim+near", report.close), ("all links", report.all)] {
+            lines.push(format!(
+                "  {name:<14} precision {:.3}  recall {:.3}  F1 {:.3}  ({} predicted, {} gold)",
+                p.precision, p.recall, p.f1, p.predicted, p.gold
+            ));
+        }
+        if verbose {
+            for e in report.false_links.iter().chain(&report.missed) {
+                let what = if e.kind == "predicted" {
+                    "FALSE"
+                } else {
+                    "MISSED"
+                };
+                lines.push(format!("  {what} {}: {} | {}", e.kind, e.a, e.a_sentence));
+                lines.push(format!(
+                    "  {:>w$} {} | {}",
+                    "",
+                    e.b,
+                    e.b_sentence,
+                    w = what.len() + e.kind.len() + 1
+                ));
+            }
+        }
+    }
+    for line in lines {
+        writeln!(out, "{line}").map_err(write_failure)?;
+    }
+    Ok(())
+}

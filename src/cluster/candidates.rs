@@ -1,0 +1,145 @@
+//! Candidate pairs of variants, found through inverted indexes and
+//! verified at once: word bigrams for near links, rarest content terms for
+//! paraphrases.
+
+use rustc_hash::FxHashMap;
+
+use super::corpus::{Corpus, Edge, Edges};
+use super::score::{link, overlap_count};
+use super::terms::{MIN_SHARED_TERMS, PREFIX_TERMS, quotes_agree};
+use crate::text::dice;
+
+/// Bigrams held by more sentences than this are skipped by the index:
+/// twice the number of articles, so a quote that every article carries is
+/// still indexed, and at least 64.
+pub fn posting_cap(articles: usize) -> usize {
+    (2 * articles).max(64)
+}
+
+impl<'a> Corpus<'a> {
+    /// Candidate pairs of variants from the bigram index, verified and kept
+    /// at or above the threshold.
+    pub(super) fn near_pairs(&self, cap: usize) -> Edges {
+        let grams = |v: u32| -> Vec<u64> {
+            let seq = &self.sample(v).words.seq;
+            let mut grams: Vec<u64> = if seq.len() == 1 {
+                vec![u64::from(seq[0])]
+            } else {
+                seq.windows(2)
+                    .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                    .collect()
+            };
+            grams.sort_unstable();
+            grams.dedup();
+            grams
+        };
+        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for v in 0..self.variants.len() as u32 {
+            for g in grams(v) {
+                index.entry(g).or_default().push(v);
+            }
+        }
+        let mut edges = Edges::default();
+        self.for_candidates(&index, grams, cap, |v, w| {
+            let (a, b) = (self.sample(v), self.sample(w));
+            if let Some(score) = link(&a.words, &b.words, self.threshold) {
+                let common = overlap_count(&a.words, &b.words);
+                let resemblance = dice(common, a.words.len(), b.words.len());
+                edges.insert(
+                    (v, w),
+                    Edge {
+                        score,
+                        resemblance,
+                        near: true,
+                    },
+                );
+            }
+        });
+        edges
+    }
+
+    /// Adds paraphrase edges between variants not already linked: each
+    /// variant is indexed under its rarest content terms (ties broken by the
+    /// term itself), then candidates are scored.
+    pub(super) fn paraphrase_pairs(&self, cap: usize, edges: &mut Edges) {
+        let Some(min_score) = self.paraphrase else {
+            return;
+        };
+        let term_text = self.terms.by_id();
+        let rarest = |v: u32| -> Vec<u32> {
+            let item = self.sample(v);
+            if item.heading {
+                return Vec::new();
+            }
+            let mut rarest = item.terms.clone();
+            rarest.sort_by(|&x, &y| {
+                self.weights[y as usize]
+                    .total_cmp(&self.weights[x as usize])
+                    .then_with(|| term_text[x as usize].cmp(term_text[y as usize]))
+            });
+            rarest.truncate(PREFIX_TERMS);
+            rarest
+        };
+        let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for v in 0..self.variants.len() as u32 {
+            for t in rarest(v) {
+                index.entry(t).or_default().push(v);
+            }
+        }
+        let mut found: Vec<((u32, u32), Edge)> = Vec::new();
+        self.for_candidates(&index, rarest, cap, |v, w| {
+            if edges.contains_key(&(v, w)) {
+                return;
+            }
+            let (a, b) = (self.sample(v), self.sample(w));
+            let (score, shared) = self.paraphrase_score(a, b);
+            if score >= min_score && shared >= MIN_SHARED_TERMS && quotes_agree(a, b) {
+                found.push((
+                    (v, w),
+                    Edge {
+                        score,
+                        resemblance: score,
+                        near: false,
+                    },
+                ));
+            }
+        });
+        edges.extend(found);
+    }
+
+    /// Calls `f(v, w)` once for every pair of variants `v < w` that share a
+    /// posting list no longer than `cap` and have copies in two different
+    /// articles. Pairs are found variant by variant, so memory stays linear
+    /// in the number of variants however many pairs there are.
+    pub(super) fn for_candidates<K: std::hash::Hash + Eq>(
+        &self,
+        index: &FxHashMap<K, Vec<u32>>,
+        keys: impl Fn(u32) -> Vec<K>,
+        cap: usize,
+        mut f: impl FnMut(u32, u32),
+    ) {
+        let mut seen: Vec<u32> = vec![u32::MAX; self.variants.len()];
+        for v in 0..self.variants.len() as u32 {
+            for key in keys(v) {
+                let Some(list) = index.get(&key) else {
+                    continue;
+                };
+                if list.len() > cap {
+                    continue;
+                }
+                // Lists are in variant order: only the later ones pair with v.
+                for &w in &list[list.partition_point(|&w| w <= v)..] {
+                    if std::mem::replace(&mut seen[w as usize], v) != v && self.apart(v, w) {
+                        f(v, w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether two variants have copies in two different articles.
+    pub(super) fn apart(&self, v: u32, w: u32) -> bool {
+        let (x, y) = (&self.variants[v as usize], &self.variants[w as usize]);
+        x.articles.len() > 1 || y.articles.len() > 1 || x.articles[0].0 != y.articles[0].0
+    }
+}

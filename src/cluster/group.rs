@@ -1,0 +1,108 @@
+//! Grouping variants into clusters: edges merged strongest first, under
+//! an average-linkage guard.
+
+use rustc_hash::FxHashSet;
+
+use super::corpus::{Corpus, Edge, Edges, pair};
+use super::score::link;
+
+/// Most variants of a group that the joining guard compares, a side.
+pub const GUARD_SIDE: usize = 64;
+
+impl<'a> Corpus<'a> {
+    /// Strongest-first grouping of variants with the average-linkage guard:
+    /// near links before paraphrases, then by resemblance (so copies and
+    /// light edits of one sentence group before a longer sentence that
+    /// merges it with another joins them), then by score, then by content. A
+    /// variant starts as a group of its copies; groups that end up in one
+    /// article only are not clusters.
+    pub(super) fn group(&self, edges: &Edges) -> Vec<Vec<u32>> {
+        let mut order: Vec<(&(u32, u32), &Edge)> = edges.iter().collect();
+        let key = |v: u32| self.variants[v as usize].key;
+        let content = |p: &(u32, u32)| (key(p.0).min(key(p.1)), key(p.0).max(key(p.1)));
+        order.sort_by(|(p, e), (q, f)| {
+            f.near
+                .cmp(&e.near)
+                .then(f.resemblance.total_cmp(&e.resemblance))
+                .then(f.score.total_cmp(&e.score))
+                .then_with(|| content(p).cmp(&content(q)))
+        });
+        let n = self.variants.len();
+        let mut group_of: Vec<usize> = (0..n).collect();
+        let mut members: Vec<Vec<u32>> = (0..n as u32).map(|v| vec![v]).collect();
+        // Groups that may not join, with their sizes then: groups only grow,
+        // so the same sizes mean the same groups and the same answer.
+        let mut refused: FxHashSet<[usize; 4]> = FxHashSet::default();
+        for (&(v, w), _) in order {
+            let (gv, gw) = (group_of[v as usize], group_of[w as usize]);
+            if gv == gw {
+                continue;
+            }
+            let (lo, hi) = (gv.min(gw), gv.max(gw));
+            let key = [lo, hi, members[lo].len(), members[hi].len()];
+            if refused.contains(&key) {
+                continue;
+            }
+            if !self.well_linked(edges, &members[gv], &members[gw]) {
+                refused.insert(key);
+                continue;
+            }
+            let (keep, gone) = if members[gv].len() >= members[gw].len() {
+                (gv, gw)
+            } else {
+                (gw, gv)
+            };
+            let moved = std::mem::take(&mut members[gone]);
+            for &m in &moved {
+                group_of[m as usize] = keep;
+            }
+            members[keep].extend(moved);
+        }
+        members
+            .into_iter()
+            .filter(|m| {
+                let mut articles = m
+                    .iter()
+                    .flat_map(|&v| self.variants[v as usize].articles.iter().map(|a| a.0));
+                let first = articles.next();
+                articles.any(|a| Some(a) != first)
+            })
+            .collect()
+    }
+
+    /// Whether two groups of variants may join: at least half of the pairs
+    /// of their sentences that lie in different articles are linked, and
+    /// none is unrelated (word similarity and paraphrase score both below
+    /// half their thresholds). Two large groups (hundreds of light edits of
+    /// one sentence) are judged on an even sample of at most
+    /// [`GUARD_SIDE`] variants a side, so a check costs at most
+    /// `GUARD_SIDE²` pairs and a cluster of `k` variants about `k`, not
+    /// `k²`, per join.
+    pub(super) fn well_linked(&self, edges: &Edges, x: &[u32], y: &[u32]) -> bool {
+        let (mut pairs, mut linked) = (0u64, 0u64);
+        let even = |g: &[u32]| g.len().div_ceil(GUARD_SIDE).max(1);
+        let (sx, sy) = (even(x), even(y));
+        for &v in x.iter().step_by(sx) {
+            for &w in y.iter().step_by(sy) {
+                let apart = self.variants[v as usize].pairs_with(&self.variants[w as usize]);
+                if apart == 0 {
+                    continue;
+                }
+                pairs += apart;
+                if edges.contains_key(&pair(v, w)) {
+                    linked += apart;
+                    continue;
+                }
+                let (a, b) = (self.sample(v), self.sample(w));
+                let near = link(&a.words, &b.words, self.threshold / 2.0).is_some();
+                let rewritten = self
+                    .paraphrase
+                    .is_some_and(|p| self.paraphrase_score(a, b).0 >= p / 2.0);
+                if !near && !rewritten {
+                    return false;
+                }
+            }
+        }
+        2 * linked >= pairs
+    }
+}

@@ -1,0 +1,110 @@
+//! Links the clusters leave out: between two groups, or from a sentence in
+//! none, at most one per sentence and other group.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::corpus::{Corpus, Edge, Edges, Item, to_of};
+use super::explain::Explainer;
+use super::score::score_words;
+use crate::model::{Link, LinkEnd};
+
+impl Corpus<'_> {
+    /// The edges that the groups leave out: between two groups, or from a
+    /// sentence in none. Each sentence keeps only its strongest edge into
+    /// each other group (copies of a sentence in no cluster are a group of
+    /// their own), and an edge is kept if it is the strongest for either of
+    /// its ends: each sentence reaches a group through one link of its own
+    /// (more only when copies in the group pick it as their best), and
+    /// hundreds of copies of two sentences give hundreds of links, not
+    /// their product. The link goes to the copy of the chosen variant with
+    /// the smallest content key in another article.
+    pub(super) fn links(
+        &self,
+        groups: &[Vec<u32>],
+        edges: &Edges,
+        explain: &Explainer,
+    ) -> Vec<Link> {
+        // Group of each variant; variants in no group get ids past the groups'.
+        let n = self.variants.len();
+        let mut group_of: Vec<usize> = (groups.len()..groups.len() + n).collect();
+        for (g, members) in groups.iter().enumerate() {
+            for &v in members {
+                group_of[v as usize] = g;
+            }
+        }
+        // Near before paraphrase, then score, then the other end's content.
+        let strength = |e: &Edge, other: u32| {
+            (
+                e.near,
+                e.score,
+                std::cmp::Reverse(self.variants[other as usize].key),
+            )
+        };
+        let mut best: FxHashMap<(u32, usize), (u32, u32)> = FxHashMap::default();
+        let mut offer = |from: u32, to: u32, p: (u32, u32), e: &Edge| {
+            let slot = best.entry((from, group_of[to as usize])).or_insert(p);
+            if strength(e, to).partial_cmp(&strength(&edges[slot], to_of(*slot, from)))
+                == Some(std::cmp::Ordering::Greater)
+            {
+                *slot = p;
+            }
+        };
+        for (&p @ (v, w), e) in edges {
+            if group_of[v as usize] != group_of[w as usize] {
+                offer(v, w, p, e);
+                offer(w, v, p, e);
+            }
+        }
+        // Each copy of the `from` variant, linked to a copy of the other.
+        let mut kept: Vec<(u32, u32, (u32, u32))> = Vec::new();
+        for ((from, _), p) in best {
+            let to = &self.variants[to_of(p, from) as usize];
+            for &i in &self.variants[from as usize].items {
+                let article = self.item(i).at.article;
+                let target = to
+                    .items
+                    .iter()
+                    .filter(|&&j| self.item(j).at.article != article)
+                    .min_by_key(|&&j| self.item(j).key);
+                if let Some(&j) = target {
+                    let (i, j) = (i.min(j), i.max(j));
+                    kept.push((i, j, p));
+                }
+            }
+        }
+        kept.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        kept.dedup_by_key(|&mut (i, j, _)| (i, j));
+        let mut links: Vec<Link> = kept
+            .into_iter()
+            .map(|(i, j, p)| self.describe_link(i, j, &edges[&p], explain))
+            .collect();
+        links.sort_by_key(|l| (l.a.article, l.a.sentence, l.b.article, l.b.sentence));
+        links
+    }
+
+    /// The public description of the edge between items `i < j`.
+    pub(super) fn describe_link(&self, i: u32, j: u32, edge: &Edge, explain: &Explainer) -> Link {
+        let (a, b) = (self.item(i), self.item(j));
+        let s = score_words(&a.words, &b.words);
+        let end = |item: &Item, run: &Range<usize>, other: &Item| {
+            let (run_start, run_end) = self.run_span(item, run);
+            LinkEnd {
+                article: item.at.article,
+                sentence: item.at.sentence,
+                shared: explain.shared(self, item, &[other]),
+                run_start,
+                run_end,
+            }
+        };
+        Link {
+            a: end(a, &s.run_a, b),
+            b: end(b, &s.run_b, a),
+            kind: self.kind(a, b, s.similarity),
+            similarity: s.similarity,
+            score: edge.score,
+            run_words: s.run_a.len(),
+        }
+    }
+}

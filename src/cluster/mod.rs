@@ -1,0 +1,406 @@
+//! Clusters of shared sentences across articles.
+//!
+//! The stages live in one file each: `corpus` (sentences prepared and
+//! grouped into variants), [`terms`] (content terms for paraphrases),
+//! [`score`](mod@score), `candidates`, `group`, `explain` and `links`.
+//!
+//! 1. **Index.** Every sentence with at least `min_words` folded words is cut
+//!    into word bigrams (hashed pairs of interned word ids). An inverted
+//!    index maps each bigram to the sentences that hold it. Bigrams held by
+//!    more than [`posting_cap`] sentences (`of the`, `he said`) carry no
+//!    evidence and are skipped, so candidate generation stays near linear
+//!    instead of comparing every sentence with every other one.
+//! 2. **Verify.** Each candidate pair from different articles is scored by
+//!    [`score()`]: the larger of the Dice coefficient of the two word multisets
+//!    and, for sentences of at least [`RUN_MIN_SENTENCE`] words, the share of
+//!    the shorter sentence covered by the longest common run of words (so a
+//!    quote reproduced inside a longer sentence still scores high). Pairs at
+//!    or above the threshold become near links; sentences not linked so may
+//!    still be linked as paraphrases.
+//! 3. **Group.** Edges are merged strongest first. Two groups join only when
+//!    at least half of their cross-article member pairs are themselves linked
+//!    and none of those pairs is unrelated (scores below half the threshold),
+//!    so one middle sentence cannot chain two unrelated ones together. Ties
+//!    are broken by content, never by article position, so the clusters do
+//!    not depend on the order of the articles.
+//!    Paraphrase links ([`crate::cluster::terms`]) join after all near links.
+//! 4. **Explain.** Each cluster names a representative (the member with the
+//!    strongest links), and each member carries its kind and score against
+//!    it, the span of their longest common run and the content words it
+//!    shares with it; the cluster lists the words that all members share.
+//! 5. **Leftover links.** A sentence sits in one cluster only, and the guard
+//!    keeps a sentence out of a group it is partly unlike. A linked pair
+//!    that ends up in two different clusters (or with a side in none) is
+//!    reported as a [`Link`], with the same explanation, if it is the
+//!    strongest link of one of its sentences into the other's group; links
+//!    merge nothing.
+mod candidates;
+mod corpus;
+mod explain;
+mod group;
+mod links;
+pub mod score;
+pub mod terms;
+
+use std::ops::Range;
+
+use crate::model::{Cluster, Link, Options};
+use crate::text::Token;
+
+use corpus::Corpus;
+use explain::Explainer;
+
+pub use candidates::posting_cap;
+pub use score::{RUN_MIN_SENTENCE, RUN_SATURATION, Score, score};
+
+/// Input for clustering: per article, its text and its sentences' tokens.
+pub struct ArticleTokens<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Vec<Token>],
+    /// For each sentence, whether it is a heading (see [`crate::cluster::terms`]).
+    pub headings: &'a [bool],
+    /// For each sentence, the byte ranges inside quotation marks (see
+    /// [`crate::text::quoted_spans`]); may be empty.
+    pub quotes: &'a [Vec<Range<usize>>],
+}
+
+/// What clustering finds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clustering {
+    /// Clusters, most articles first, then most members.
+    pub clusters: Vec<Cluster>,
+    /// Links that the clusters leave out (see [`crate::Analysis::links`]).
+    pub links: Vec<Link>,
+}
+
+/// Finds clusters of shared sentences, and the links they leave out, with
+/// the given options (threshold, minimum words, paraphrases).
+pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Clustering {
+    let corpus = Corpus::new(articles, options);
+    let cap = posting_cap(articles.len());
+    let mut edges = corpus.near_pairs(cap);
+    if corpus.paraphrase.is_some() {
+        corpus.paraphrase_pairs(cap, &mut edges);
+    }
+    let groups = corpus.group(&edges);
+    let explain = Explainer::new(&corpus);
+    let mut clusters: Vec<Cluster> = groups
+        .iter()
+        .map(|members| corpus.describe(members, &edges, &explain))
+        .collect();
+    clusters.sort_by(|x, y| {
+        y.articles
+            .cmp(&x.articles)
+            .then(y.members.len().cmp(&x.members.len()))
+            .then(y.similarity.total_cmp(&x.similarity))
+            .then_with(|| first_ref(x).cmp(&first_ref(y)))
+    });
+    let links = corpus.links(&groups, &edges, &explain);
+    Clustering { clusters, links }
+}
+
+fn first_ref(c: &Cluster) -> (usize, usize) {
+    c.members
+        .first()
+        .map_or((0, 0), |m| (m.article, m.sentence))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::score::{Words, longest_common_run, score_words};
+    use super::*;
+    use crate::model::Kind;
+    use crate::text::quoted_spans;
+    use crate::text::tokens;
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokens(s, 0..s.len())
+    }
+
+    fn run(texts: &[&[&str]], threshold: f64) -> Vec<Vec<(usize, usize)>> {
+        analyse(texts, threshold)
+            .clusters
+            .into_iter()
+            .map(|c| c.members.iter().map(|m| (m.article, m.sentence)).collect())
+            .collect()
+    }
+
+    fn analyse(texts: &[&[&str]], threshold: f64) -> Clustering {
+        let options = Options {
+            threshold,
+            paraphrases: false,
+            ..Options::default()
+        };
+        analyse_with(texts, &options)
+    }
+
+    fn analyse_with(texts: &[&[&str]], options: &Options) -> Clustering {
+        let joined: Vec<String> = texts.iter().map(|sents| sents.join("\n")).collect();
+        // Per article, each sentence's tokens and quoted spans.
+        type Prepared = (Vec<Vec<Token>>, Vec<Vec<Range<usize>>>);
+        let prepared: Vec<Prepared> = texts
+            .iter()
+            .zip(&joined)
+            .map(|(sents, text)| {
+                let mut at = 0;
+                sents
+                    .iter()
+                    .map(|s| {
+                        let range = at..at + s.len();
+                        at += s.len() + 1;
+                        (tokens(text, range.clone()), quoted_spans(s, range.start))
+                    })
+                    .unzip()
+            })
+            .collect();
+        let no_headings = [false; 16];
+        let articles: Vec<ArticleTokens> = joined
+            .iter()
+            .zip(&prepared)
+            .map(|(text, (sentences, quotes))| ArticleTokens {
+                text,
+                sentences,
+                headings: &no_headings[..sentences.len()],
+                quotes,
+            })
+            .collect();
+        cluster(&articles, options)
+    }
+
+    /// Whether two sentences are linked, by a cluster or a link.
+    fn linked(found: &Clustering, x: (usize, usize), y: (usize, usize)) -> bool {
+        let has =
+            |c: &Cluster, r: (usize, usize)| c.members.iter().any(|m| (m.article, m.sentence) == r);
+        found.clusters.iter().any(|c| has(c, x) && has(c, y))
+            || found.links.iter().any(|l| {
+                let ends = [(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)];
+                ends.contains(&x) && ends.contains(&y)
+            })
+    }
+
+    #[test]
+    fn two_quotes_sharing_only_their_attribution_are_not_paraphrases() {
+        let filler: [&str; 3] = [
+            "Shares of the retailer rose slightly in early trading on the exchange.",
+            "The company did not respond to a request for comment by publication time.",
+            "Analysts had expected weaker holiday sales across the whole region.",
+        ];
+        let article = |lead: &'static str| -> Vec<&'static str> {
+            std::iter::once(lead)
+                .chain(filler.iter().copied())
+                .collect()
+        };
+        let first = article(
+            "\u{201c}Consumers should stop using these fryers immediately,\u{201d} the agency\u{2019}s acting chair, Dana Whitfield, said on Monday.",
+        );
+        let second = article(
+            "\u{201c}A fire that starts on a counter can spread within seconds,\u{201d} Dana Whitfield, the agency\u{2019}s acting chair, said on Monday.",
+        );
+        let reported = vec![
+            "Whitfield told owners on Monday that consumers should stop using the fryers immediately.",
+        ];
+        // Only the filler is alike word for word, so the lead sentences meet
+        // as paraphrases or not at all.
+        let found = analyse_with(&[&first, &second, &reported], &Options::default());
+        assert!(!linked(&found, (0, 0), (1, 0)), "{found:#?}");
+        // Reported speech of the first quote still links to it.
+        assert!(linked(&found, (0, 0), (2, 0)), "{found:#?}");
+    }
+
+    /// The plain dynamic-programming longest common substring.
+    fn naive_run(a: &[u32], b: &[u32]) -> usize {
+        let mut best = 0;
+        for i in 0..a.len() {
+            for j in 0..b.len() {
+                let len = a[i..]
+                    .iter()
+                    .zip(&b[j..])
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                best = best.max(len);
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn run_matches_the_naive_search(
+            a in proptest::collection::vec(0u32..6, 0..30),
+            b in proptest::collection::vec(0u32..6, 0..30),
+        ) {
+            let (wa, wb) = (Words::new(a.clone()), Words::new(b.clone()));
+            let (ra, rb) = longest_common_run(&wa, &wb);
+            proptest::prop_assert_eq!(ra.len(), naive_run(&a, &b));
+            proptest::prop_assert_eq!(&a[ra], &b[rb]);
+            let s = score_words(&wa, &wb).similarity;
+            proptest::prop_assert!((0.0..=1.0).contains(&s), "{}", s);
+            proptest::prop_assert_eq!(s, score_words(&wb, &wa).similarity);
+        }
+    }
+
+    #[test]
+    fn score_covers_embedded_quote() {
+        let quote = "We will ship the new chips to every customer who asks for them";
+        let long = format!("Speaking to reporters at the plant on Monday, the chief said: {quote}");
+        let s = score(&toks(quote), &toks(&long));
+        assert_eq!(s.similarity, 1.0);
+        assert_eq!(s.run_a, 0..13);
+    }
+
+    #[test]
+    fn short_sentences_need_word_overlap() {
+        let s = score(
+            &toks("the company said on monday"),
+            &toks("a totally different thing the company said on monday in a long sentence"),
+        );
+        assert!(s.similarity < 0.6, "{s:?}");
+    }
+
+    #[test]
+    fn links_verbatim_and_near_across_articles_only() {
+        let got = run(
+            &[
+                &[
+                    "The storm closed every school in the county on Tuesday.",
+                    "The storm closed every school in the county on Tuesday.",
+                ],
+                &[
+                    "Officials said the storm closed every school in the county on Tuesday.",
+                    "Nothing else is alike in this sentence at all.",
+                ],
+                &["Completely unrelated words appear here for testing purposes."],
+            ],
+            0.6,
+        );
+        assert_eq!(got, vec![vec![(0, 0), (0, 1), (1, 0)]]);
+    }
+
+    const STORM: &str = "The storm closed every school in the county on Tuesday morning.";
+    const ROADS: &str =
+        "Officials expect the roads to reopen by Friday once crews clear the fallen trees.";
+
+    /// The two sentences above merged into one.
+    fn merged() -> String {
+        format!("{STORM} {ROADS}").replace(". O", ", and o")
+    }
+
+    #[test]
+    fn a_merged_sentence_links_to_the_source_its_cluster_leaves_out() {
+        let (storm, roads, merged) = (STORM, ROADS, merged());
+        let found = analyse(&[&[storm, roads], &[&merged], &[storm, roads]], 0.6);
+        // The merged sentence joins one of the two clusters...
+        assert_eq!(found.clusters.len(), 2, "{:?}", found.clusters);
+        let holds_merged = |c: &Cluster| c.members.iter().any(|m| m.article == 1);
+        let other = found.clusters.iter().find(|c| !holds_merged(c)).unwrap();
+        // ...and is linked to every member of the other one.
+        let mut linked: Vec<(usize, usize)> = found
+            .links
+            .iter()
+            .map(|l| {
+                assert_eq!(l.kind, Kind::Near);
+                assert!(l.run_words >= 10 && l.similarity >= 0.6, "{l:?}");
+                assert!(l.a.article < l.b.article, "{l:?}");
+                let (merged_end, other_end) = if l.a.article == 1 {
+                    (&l.a, &l.b)
+                } else {
+                    (&l.b, &l.a)
+                };
+                assert_eq!((merged_end.article, merged_end.sentence), (1, 0));
+                assert!(!other_end.shared.is_empty() && other_end.run_end > other_end.run_start);
+                (other_end.article, other_end.sentence)
+            })
+            .collect();
+        linked.sort();
+        let expected: Vec<(usize, usize)> = other
+            .members
+            .iter()
+            .map(|m| (m.article, m.sentence))
+            .collect();
+        assert_eq!(linked, expected);
+        assert_eq!(expected.len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_links_to_another_group_once_not_to_every_copy() {
+        let (storm, roads, merged) = (STORM, ROADS, merged());
+        let (apart, joined): (&[&str], &[&str]) = (&[storm, roads], &[&merged]);
+        let texts: Vec<&[&str]> = (0..12)
+            .map(|k| if k < 6 { apart } else { joined })
+            .collect();
+        let found = analyse(&texts, 0.6);
+        // Six merged copies against six separate copies of the sentence
+        // their cluster leaves out: 36 linked pairs, reported once per
+        // sentence and group.
+        assert!(
+            (6..=12).contains(&found.links.len()),
+            "{} links",
+            found.links.len()
+        );
+        let mut ends: Vec<(usize, usize)> = found
+            .links
+            .iter()
+            .flat_map(|l| [(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)])
+            .collect();
+        ends.sort();
+        ends.dedup();
+        let clustered = |a: usize, s: usize| {
+            found
+                .clusters
+                .iter()
+                .position(|c| c.members.iter().any(|m| (m.article, m.sentence) == (a, s)))
+        };
+        // Every merged copy, and every copy of the sentence outside its
+        // cluster, keeps a link.
+        let outside = if clustered(0, 0) == clustered(6, 0) {
+            1
+        } else {
+            0
+        };
+        for k in 0..12 {
+            let at = if k < 6 { (k, outside) } else { (k, 0) };
+            assert!(ends.contains(&at), "{at:?} has no link");
+        }
+    }
+
+    #[test]
+    fn guard_stops_chaining_through_a_middle_sentence() {
+        // B shares its first half with A and its second half with C; A and C
+        // share nothing, so they must not end up in one cluster.
+        let a = "alpha beta gamma delta epsilon zeta eta theta";
+        let b =
+            "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi";
+        let c = "iota kappa lambda mu nu xi omicron pi";
+        let got = run(&[&[a], &[b], &[c]], 0.6);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].len(), 2);
+    }
+
+    #[test]
+    fn a_sentence_that_merges_two_does_not_join_their_clusters() {
+        // One outlet merges two sentences of a story that share its names;
+        // the others carry both, lightly edited. The merged sentence covers
+        // each whole (run coverage 1), but the two stay two clusters.
+        let a = [
+            "Councilmember Thomas Brandt of Eastfield led the opposition to the plan on Tuesday.",
+            "Councilmember Thomas Brandt of Eastfield led the opposition to the plan on Monday.",
+            "Councilman Thomas Brandt of Eastfield led the opposition to the plan on Tuesday.",
+        ];
+        let c = [
+            "Thomas Brandt of Eastfield said the plan would hurt nurses who drive in early.",
+            "Thomas Brandt of Eastfield said the plan would hurt the nurses who drive in early.",
+            "Thomas Brandt of Eastfield said this plan would hurt nurses who drive in early.",
+        ];
+        let merged = format!("{} {}", a[0].trim_end_matches('.'), c[0]);
+        let got = run(
+            &[&[&merged], &[a[0], c[0]], &[a[1], c[1]], &[a[2], c[2]]],
+            0.6,
+        );
+        for cluster in &got {
+            let from_a = cluster.iter().any(|&(art, s)| art > 0 && s == 0);
+            let from_c = cluster.iter().any(|&(art, s)| art > 0 && s == 1);
+            assert!(!(from_a && from_c), "{got:?}");
+        }
+        assert!(got.iter().any(|g| g.len() >= 3), "{got:?}");
+    }
+}

@@ -1,0 +1,25 @@
+//! Every default of the engine, once. [`crate::Options::default`] reads
+//! them, the CLI's `--help` shows them, and the page's controls start from
+//! the same values (the WebAssembly module hands the defaults over).
+
+/// Minimum word similarity (0..=1) for two sentences to be linked as
+/// verbatim or near copies.
+pub const THRESHOLD: f64 = 0.6;
+
+/// Sentences with fewer normalised words than this are never clustered:
+/// very short lines ("Related posts") are boilerplate, not shared reporting.
+pub const MIN_WORDS: usize = 4;
+
+/// Whether rewritten sentences (paraphrases) are linked too.
+pub const PARAPHRASES: bool = true;
+
+/// Minimum paraphrase score (0..=1), see [`crate::cluster::terms`].
+pub const PARAPHRASE_THRESHOLD: f64 = 0.31;
+
+/// Time budget for one paragraph diff, in milliseconds.
+pub const DIFF_TIMEOUT_MS: u64 = 200;
+
+/// The CLI's `analyze` includes the diff of every pair of articles when
+/// given at most this many (10 articles are 45 pairs); beyond, only when
+/// asked with `--diffs`. The page diffs only the pair a reader opens.
+pub const ALL_PAIRS_UP_TO: usize = 10;

@@ -1,0 +1,22 @@
+//! Text: from an article's raw text to paragraphs, sentences and word
+//! tokens, with byte offsets into the original text throughout.
+//!
+//! - [`paragraphs`](mod@paragraphs): runs of text between line breaks;
+//! - [`sentences`](mod@sentences): sentence spans within a paragraph (UAX #29 plus rules
+//!   for news text), using the word lists of [`lexicon`];
+//! - [`quotes`]: the quotation marks, their folding and the quoted spans;
+//! - [`tokens`](mod@tokens): folded word tokens, the interner and bag arithmetic that
+//!   matching works on.
+
+pub mod lexicon;
+pub mod paragraphs;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
+
+pub use paragraphs::{is_space, paragraphs, trim_range};
+pub use quotes::{fold_mark, quoted_spans};
+pub use sentences::{Segmented, segment, sentence_texts, sentences};
+pub use tokens::{
+    Interner, Token, dice, fold_text, fold_word, merge_equal, sorted_overlap, tokens,
+};
