@@ -17,6 +17,7 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,11 +25,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The wasm module (base64) and glue source inlined in the built page. */
 export function pageAssets(page = join(root, 'dist/index.html')) {
   const html = readFileSync(page, 'utf8');
-  const wasm = html.match(/window\.WIREDIFF_WASM_BASE64 = "([^"]+)";/)?.[1];
-  const glue = html.match(/window\.WIREDIFF_GLUE = ("(?:[^"\\]|\\.)*");/)?.[1];
+  // embed = "base64": the module's base64; "deflate-raw": its raw DEFLATE
+  // (base64) in the loader, inflated here as the page does.
+  const plain = html.match(/window\.WIREDIFF_WASM_BASE64 = "([^"]+)";/)?.[1];
+  const packed = html.match(/const packed = "([^"]+)";/)?.[1];
+  const wasm = plain ?? (packed && inflateRawSync(Buffer.from(packed, 'base64')).toString('base64'));
+  // The glue is the body of window.wirediffGlue (the page keeps "<\/script",
+  // which reads the same inside the glue's strings).
+  const glue = html.match(/window\.wirediffGlue = function \(\) \{\n([\s\S]*?)\nreturn wasm_bindgen;\n\};/)?.[1];
   if (!wasm || !glue) throw new Error(`${page} has no inlined module: run scripts/build`);
-  // The page escapes "</script" inside scripts as "<\/script"; JSON reads it back.
-  return { wasm, glue: JSON.parse(glue) };
+  return { wasm, glue };
 }
 
 export function readCorpus(dir) {

@@ -38,11 +38,10 @@ use similar::Instant;
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 use std::time::Instant;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{DiffOp, DiffTag, ParagraphDiff};
-use crate::text::{Interner, fold_mark, fold_word};
+use crate::text::{Interner, fold_mark, fold_word, nfkc};
 
 pub use alignment::{PAIRING_BUDGET, bag_similarity};
 pub use inline::inline_diff;
@@ -110,7 +109,7 @@ impl<'a> Side<'a> {
 fn canonical(paragraph: &str) -> String {
     let mut out = String::with_capacity(paragraph.len());
     let mut space = false;
-    for c in paragraph.nfkc() {
+    for c in nfkc(paragraph).chars() {
         let c = fold_mark(c);
         if c.is_whitespace() {
             space = true;

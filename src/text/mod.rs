@@ -4,16 +4,19 @@
 //! - [`paragraphs`](mod@paragraphs): runs of text between line breaks;
 //! - [`sentences`](mod@sentences): sentence spans within a paragraph (UAX #29 plus rules
 //!   for news text), using the word lists of [`lexicon`];
+//! - [`nfkc`](mod@nfkc): compatibility normalisation (NFKC), natively or by the browser;
 //! - [`quotes`]: the quotation marks, their folding and the quoted spans;
 //! - [`tokens`](mod@tokens): folded word tokens, the interner and bag arithmetic that
 //!   matching works on.
 
 pub mod lexicon;
+pub mod nfkc;
 pub mod paragraphs;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 
+pub use nfkc::nfkc;
 pub use paragraphs::{is_space, paragraphs, trim_range};
 pub use quotes::{fold_mark, quoted_spans};
 pub use sentences::{Segmented, segment, sentence_texts, sentences};

@@ -13,9 +13,9 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::nfkc::nfkc;
 use super::quotes::fold_mark;
 
 /// A word of the original text with its folded form.
@@ -39,7 +39,8 @@ pub fn fold_word(word: &str) -> String {
             })
             .collect();
     }
-    word.nfkc()
+    nfkc(word)
+        .chars()
         .flat_map(char::to_lowercase)
         .map(fold_mark)
         .collect()
