@@ -121,24 +121,21 @@ fn prepare(input: &Input) -> Prepared<'_> {
 /// `analyze_with_progress` prepares them itself, reporting each.
 #[cfg(not(target_family = "wasm"))]
 fn map_inputs<'a, T: Send>(inputs: &'a [Input], f: fn(&'a Input) -> T) -> Vec<T> {
-    #[cfg(not(target_family = "wasm"))]
-    {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        if threads > 1 && inputs.len() >= 2 * threads {
-            let chunk = inputs.len().div_ceil(threads);
-            return std::thread::scope(|scope| {
-                let handles: Vec<_> = inputs
-                    .chunks(chunk)
-                    .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<T>>()))
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            });
-        }
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || inputs.len() < 2 * threads {
+        return inputs.iter().map(f).collect();
     }
-    inputs.iter().map(f).collect()
+    let chunk = inputs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = inputs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Whether `text` has a word to match on: an article without one (only

@@ -700,22 +700,19 @@ function wireTabs() {
     selectView('list');
     $('list-filter').focus();
   });
-  const list = state.ui.list;
-  $('list-filter').addEventListener('input', debounce(() => {
-    list.filter = $('list-filter').value;
-    list.page = 0;
-    renderListView();
-  }, 150));
-  $('list-prev').addEventListener('click', () => { list.page = Math.max(0, list.page - 1); renderListView(); });
-  $('list-next').addEventListener('click', () => { list.page++; renderListView(); });
+  // A paged list with a search box: typing goes back to the first page.
+  const paged = (pager, key, search, prev, next, render) => {
+    $(search).addEventListener('input', debounce(() => {
+      pager[key] = $(search).value;
+      pager.page = 0;
+      render();
+    }, 150));
+    $(prev).addEventListener('click', () => { pager.page = Math.max(0, pager.page - 1); render(); });
+    $(next).addEventListener('click', () => { pager.page++; render(); });
+  };
+  paged(state.ui.list, 'filter', 'list-filter', 'list-prev', 'list-next', renderListView);
   const clusters = state.ui.clusters;
-  $('cluster-search').addEventListener('input', debounce(() => {
-    clusters.query = $('cluster-search').value;
-    clusters.page = 0;
-    renderClustersView();
-  }, 150));
-  $('clusters-prev').addEventListener('click', () => { clusters.page = Math.max(0, clusters.page - 1); renderClustersView(); });
-  $('clusters-next').addEventListener('click', () => { clusters.page++; renderClustersView(); });
+  paged(clusters, 'query', 'cluster-search', 'clusters-prev', 'clusters-next', renderClustersView);
   const openAll = (on) => () => {
     clusters.allOpen = on;
     clusters.open.clear();

@@ -5,9 +5,8 @@
 use rustc_hash::FxHashMap;
 
 use super::corpus::{Corpus, Edge, Edges};
-use super::score::{link, overlap_count};
+use super::score::link;
 use super::terms::{MIN_SHARED_TERMS, PREFIX_TERMS, quotes_agree};
-use crate::text::dice;
 
 /// Bigrams held by more sentences than this are skipped by the index:
 /// twice the number of articles, so a quote that every article carries is
@@ -42,9 +41,7 @@ impl<'a> Corpus<'a> {
         let mut edges = Edges::default();
         self.for_candidates(&index, grams, cap, |v, w| {
             let (a, b) = (self.sample(v), self.sample(w));
-            if let Some(score) = link(&a.words, &b.words, self.threshold) {
-                let common = overlap_count(&a.words, &b.words);
-                let resemblance = dice(common, a.words.len(), b.words.len());
+            if let Some((score, resemblance)) = link(&a.words, &b.words, self.threshold) {
                 edges.insert(
                     (v, w),
                     Edge {

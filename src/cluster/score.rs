@@ -130,16 +130,17 @@ pub(super) fn score_words(a: &Words, b: &Words) -> Score {
     }
 }
 
-/// The score of two sentences if it reaches `threshold`. The run is never
-/// longer than the overlap, so the run is computed only when the overlap
-/// leaves the answer open.
-pub(super) fn link(a: &Words, b: &Words, threshold: f64) -> Option<f64> {
+/// The score of two sentences if it reaches `threshold`, with the Dice
+/// coefficient of their words (their resemblance as wholes). The run is
+/// never longer than the overlap, so the run is computed only when the
+/// overlap leaves the answer open.
+pub(super) fn link(a: &Words, b: &Words, threshold: f64) -> Option<(f64, f64)> {
     let common = overlap_count(a, b);
     if similarity(a, b, common, common) < threshold {
         return None;
     }
     let s = similarity(a, b, common, longest_common_run(a, b).0.len());
-    (s >= threshold).then_some(s)
+    (s >= threshold).then(|| (s, dice(common, a.len(), b.len())))
 }
 
 /// Scores two token sequences (folded words) the way the clusterer does.
