@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::corpus::{Corpus, Edge, Edges};
+use super::corpus::{Corpus, Edge, Edges, Pair, VariantId};
 use super::score::link;
 use super::terms::{MIN_SHARED_TERMS, PREFIX_TERMS, quotes_agree};
 
@@ -19,7 +19,7 @@ impl<'a> Corpus<'a> {
     /// Candidate pairs of variants from the bigram index, verified and kept
     /// at or above the threshold.
     pub(super) fn near_pairs(&self, cap: usize) -> Edges {
-        let grams = |v: u32| -> Vec<u64> {
+        let grams = |v: VariantId| -> Vec<u64> {
             let seq = &self.sample(v).words.seq;
             let mut grams: Vec<u64> = if seq.len() == 1 {
                 vec![u64::from(seq[0])]
@@ -32,8 +32,8 @@ impl<'a> Corpus<'a> {
             grams.dedup();
             grams
         };
-        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for v in 0..self.variants.len() as u32 {
+        let mut index: FxHashMap<u64, Vec<VariantId>> = FxHashMap::default();
+        for v in VariantId::all(self.variants.len()) {
             for g in grams(v) {
                 index.entry(g).or_default().push(v);
             }
@@ -63,7 +63,7 @@ impl<'a> Corpus<'a> {
             return;
         };
         let term_text = self.terms.by_id();
-        let rarest = |v: u32| -> Vec<u32> {
+        let rarest = |v: VariantId| -> Vec<u32> {
             let item = self.sample(v);
             if item.heading {
                 return Vec::new();
@@ -77,13 +77,13 @@ impl<'a> Corpus<'a> {
             rarest.truncate(PREFIX_TERMS);
             rarest
         };
-        let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for v in 0..self.variants.len() as u32 {
+        let mut index: FxHashMap<u32, Vec<VariantId>> = FxHashMap::default();
+        for v in VariantId::all(self.variants.len()) {
             for t in rarest(v) {
                 index.entry(t).or_default().push(v);
             }
         }
-        let mut found: Vec<((u32, u32), Edge)> = Vec::new();
+        let mut found: Vec<(Pair, Edge)> = Vec::new();
         self.for_candidates(&index, rarest, cap, |v, w| {
             if edges.contains_key(&(v, w)) {
                 return;
@@ -110,13 +110,13 @@ impl<'a> Corpus<'a> {
     /// in the number of variants however many pairs there are.
     pub(super) fn for_candidates<K: std::hash::Hash + Eq>(
         &self,
-        index: &FxHashMap<K, Vec<u32>>,
-        keys: impl Fn(u32) -> Vec<K>,
+        index: &FxHashMap<K, Vec<VariantId>>,
+        keys: impl Fn(VariantId) -> Vec<K>,
         cap: usize,
-        mut f: impl FnMut(u32, u32),
+        mut f: impl FnMut(VariantId, VariantId),
     ) {
-        let mut seen: Vec<u32> = vec![u32::MAX; self.variants.len()];
-        for v in 0..self.variants.len() as u32 {
+        let mut seen: Vec<VariantId> = vec![VariantId(u32::MAX); self.variants.len()];
+        for v in VariantId::all(self.variants.len()) {
             for key in keys(v) {
                 let Some(list) = index.get(&key) else {
                     continue;
@@ -126,7 +126,7 @@ impl<'a> Corpus<'a> {
                 }
                 // Lists are in variant order: only the later ones pair with v.
                 for &w in &list[list.partition_point(|&w| w <= v)..] {
-                    if std::mem::replace(&mut seen[w as usize], v) != v && self.apart(v, w) {
+                    if std::mem::replace(&mut seen[w.index()], v) != v && self.apart(v, w) {
                         f(v, w);
                     }
                 }
@@ -135,8 +135,8 @@ impl<'a> Corpus<'a> {
     }
 
     /// Whether two variants have copies in two different articles.
-    pub(super) fn apart(&self, v: u32, w: u32) -> bool {
-        let (x, y) = (&self.variants[v as usize], &self.variants[w as usize]);
+    pub(super) fn apart(&self, v: VariantId, w: VariantId) -> bool {
+        let (x, y) = (self.variant(v), self.variant(w));
         x.articles.len() > 1 || y.articles.len() > 1 || x.articles[0].0 != y.articles[0].0
     }
 }

@@ -13,6 +13,32 @@ use super::terms::{Terms, term_factor, weight};
 use crate::model::{Options, SentenceRef};
 use crate::text::{Interner, merge_equal};
 
+/// An item's place in [`Corpus::items`]: a sentence long enough to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct ItemId(pub(super) u32);
+
+/// A variant's place in [`Corpus::variants`]; variants are numbered by
+/// first appearance in corpus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct VariantId(pub(super) u32);
+
+impl ItemId {
+    pub(super) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl VariantId {
+    pub(super) fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// Every variant id of a corpus of `n` variants, in order.
+    pub(super) fn all(n: usize) -> impl Iterator<Item = VariantId> {
+        (0..n as u32).map(VariantId)
+    }
+}
+
 /// A sentence prepared for matching.
 pub(super) struct Item {
     pub(super) at: SentenceRef,
@@ -51,7 +77,7 @@ pub(super) struct Edge {
 /// one article count once towards the index's posting cap.
 pub(super) struct Variant {
     /// Items holding it, in corpus order (article, then sentence).
-    pub(super) items: Vec<u32>,
+    pub(super) items: Vec<ItemId>,
     /// `(article, copies)`, by article.
     pub(super) articles: Vec<(usize, u32)>,
     /// The smallest content key of its items, for tie breaking.
@@ -93,8 +119,11 @@ impl Variant {
     }
 }
 
-/// Edges between variants, keyed `(v, w)` with `v < w`.
-pub(super) type Edges = FxHashMap<(u32, u32), Edge>;
+/// Two variants `(v, w)` with `v < w`.
+pub(super) type Pair = (VariantId, VariantId);
+
+/// Edges between variants, keyed by their [`Pair`].
+pub(super) type Edges = FxHashMap<Pair, Edge>;
 
 /// Everything the clusterer knows about the corpus.
 pub(super) struct Corpus<'a> {
@@ -123,15 +152,15 @@ pub(super) fn content_hash(text: &str) -> u64 {
 }
 
 /// The end of pair `p` that is not `from`.
-pub(super) fn to_of(p: (u32, u32), from: u32) -> u32 {
+pub(super) fn to_of(p: Pair, from: VariantId) -> VariantId {
     if p.0 == from { p.1 } else { p.0 }
 }
 
 /// [`Corpus::term_of`] for a word that is no content term.
 pub(super) const NO_TERM: u32 = u32::MAX;
 
-pub(super) fn pair(i: u32, j: u32) -> (u32, u32) {
-    (i.min(j), i.max(j))
+pub(super) fn pair(v: VariantId, w: VariantId) -> Pair {
+    (v.min(w), v.max(w))
 }
 
 impl<'a> Corpus<'a> {
@@ -213,24 +242,28 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    pub(super) fn item(&self, i: u32) -> &Item {
-        &self.items[i as usize]
+    pub(super) fn item(&self, i: ItemId) -> &Item {
+        &self.items[i.index()]
+    }
+
+    pub(super) fn variant(&self, v: VariantId) -> &Variant {
+        &self.variants[v.index()]
     }
 
     /// The first item of variant `v`: every item of a variant has the same
     /// words, terms, heading flag and quoted terms.
-    pub(super) fn sample(&self, v: u32) -> &Item {
-        self.item(self.variants[v as usize].items[0])
+    pub(super) fn sample(&self, v: VariantId) -> &Item {
+        self.item(self.variant(v).items[0])
     }
 }
 
 /// Groups items into variants (see [`Variant`]), numbered by first
 /// appearance.
 pub(super) fn variants(items: &[Item]) -> Vec<Variant> {
-    let mut ids: FxHashMap<(&[u32], bool, &[u32]), u32> = FxHashMap::default();
+    let mut ids: FxHashMap<(&[u32], bool, &[u32]), VariantId> = FxHashMap::default();
     let mut variants: Vec<Variant> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let next = variants.len() as u32;
+        let next = VariantId(variants.len() as u32);
         let v = *ids
             .entry((&item.words.seq, item.heading, &item.quoted_terms))
             .or_insert(next);
@@ -241,8 +274,8 @@ pub(super) fn variants(items: &[Item]) -> Vec<Variant> {
                 key: item.key,
             });
         }
-        let variant = &mut variants[v as usize];
-        variant.items.push(i as u32);
+        let variant = &mut variants[v.index()];
+        variant.items.push(ItemId(i as u32));
         variant.key = variant.key.min(item.key);
         // Items come in article order, so each article's copies are adjacent.
         match variant.articles.last_mut() {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::corpus::{Corpus, Edges, Item, NO_TERM, pair};
+use super::corpus::{Corpus, Edges, Item, ItemId, NO_TERM, VariantId, pair};
 use super::score::{Score, score_words};
 use crate::model::{Cluster, ClusterMember, Kind};
 
@@ -32,10 +32,15 @@ impl<'a> Corpus<'a> {
     }
 
     /// Builds the public description of one group of variants.
-    pub(super) fn describe(&self, group: &[u32], edges: &Edges, explain: &Explainer) -> Cluster {
-        let variant = |v: u32| &self.variants[v as usize];
+    pub(super) fn describe(
+        &self,
+        group: &[VariantId],
+        edges: &Edges,
+        explain: &Explainer,
+    ) -> Cluster {
+        let variant = |v: VariantId| self.variant(v);
         // Each variant's linked neighbours in the group, with the edge score.
-        let neighbours: Vec<Vec<(u32, f64)>> = group
+        let neighbours: Vec<Vec<(VariantId, f64)>> = group
             .iter()
             .map(|&v| {
                 group
@@ -46,7 +51,7 @@ impl<'a> Corpus<'a> {
             })
             .collect();
         // Members in corpus order, each with its variant's place in `group`.
-        let mut items: Vec<(u32, usize)> = group
+        let mut items: Vec<(ItemId, usize)> = group
             .iter()
             .enumerate()
             .flat_map(|(x, &v)| variant(v).items.iter().map(move |&i| (i, x)))
@@ -54,7 +59,7 @@ impl<'a> Corpus<'a> {
         items.sort_by_key(|&(i, _)| self.item(i).at);
         // A member's strength: the summed scores of its links to members in
         // other articles (a copy is linked with score 1).
-        let strength = |i: u32, x: usize| -> f64 {
+        let strength = |i: ItemId, x: usize| -> f64 {
             let article = self.item(i).at.article;
             let own = variant(group[x]);
             let copies = (own.copies() - own.copies_in(article)) as f64;

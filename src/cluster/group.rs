@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::corpus::{Corpus, Edge, Edges, pair};
+use super::corpus::{Corpus, Edge, Edges, Pair, VariantId, pair};
 use super::score::link;
 
 /// Most variants of a group that the joining guard compares, a side.
@@ -16,10 +16,10 @@ impl<'a> Corpus<'a> {
     /// merges it with another joins them), then by score, then by content. A
     /// variant starts as a group of its copies; groups that end up in one
     /// article only are not clusters.
-    pub(super) fn group(&self, edges: &Edges) -> Vec<Vec<u32>> {
-        let mut order: Vec<(&(u32, u32), &Edge)> = edges.iter().collect();
-        let key = |v: u32| self.variants[v as usize].key;
-        let content = |p: &(u32, u32)| (key(p.0).min(key(p.1)), key(p.0).max(key(p.1)));
+    pub(super) fn group(&self, edges: &Edges) -> Vec<Vec<VariantId>> {
+        let mut order: Vec<(&Pair, &Edge)> = edges.iter().collect();
+        let key = |v: VariantId| self.variant(v).key;
+        let content = |p: &Pair| (key(p.0).min(key(p.1)), key(p.0).max(key(p.1)));
         order.sort_by(|(p, e), (q, f)| {
             f.near
                 .cmp(&e.near)
@@ -29,12 +29,12 @@ impl<'a> Corpus<'a> {
         });
         let n = self.variants.len();
         let mut group_of: Vec<usize> = (0..n).collect();
-        let mut members: Vec<Vec<u32>> = (0..n as u32).map(|v| vec![v]).collect();
+        let mut members: Vec<Vec<VariantId>> = VariantId::all(n).map(|v| vec![v]).collect();
         // Groups that may not join, with their sizes then: groups only grow,
         // so the same sizes mean the same groups and the same answer.
         let mut refused: FxHashSet<[usize; 4]> = FxHashSet::default();
         for (&(v, w), _) in order {
-            let (gv, gw) = (group_of[v as usize], group_of[w as usize]);
+            let (gv, gw) = (group_of[v.index()], group_of[w.index()]);
             if gv == gw {
                 continue;
             }
@@ -54,7 +54,7 @@ impl<'a> Corpus<'a> {
             };
             let moved = std::mem::take(&mut members[gone]);
             for &m in &moved {
-                group_of[m as usize] = keep;
+                group_of[m.index()] = keep;
             }
             members[keep].extend(moved);
         }
@@ -63,7 +63,7 @@ impl<'a> Corpus<'a> {
             .filter(|m| {
                 let mut articles = m
                     .iter()
-                    .flat_map(|&v| self.variants[v as usize].articles.iter().map(|a| a.0));
+                    .flat_map(|&v| self.variant(v).articles.iter().map(|a| a.0));
                 let first = articles.next();
                 articles.any(|a| Some(a) != first)
             })
@@ -78,13 +78,13 @@ impl<'a> Corpus<'a> {
     /// [`GUARD_SIDE`] variants a side, so a check costs at most
     /// `GUARD_SIDE²` pairs and a cluster of `k` variants about `k`, not
     /// `k²`, per join.
-    pub(super) fn well_linked(&self, edges: &Edges, x: &[u32], y: &[u32]) -> bool {
+    pub(super) fn well_linked(&self, edges: &Edges, x: &[VariantId], y: &[VariantId]) -> bool {
         let (mut pairs, mut linked) = (0u64, 0u64);
-        let even = |g: &[u32]| g.len().div_ceil(GUARD_SIDE).max(1);
+        let even = |g: &[VariantId]| g.len().div_ceil(GUARD_SIDE).max(1);
         let (sx, sy) = (even(x), even(y));
         for &v in x.iter().step_by(sx) {
             for &w in y.iter().step_by(sy) {
-                let apart = self.variants[v as usize].pairs_with(&self.variants[w as usize]);
+                let apart = self.variant(v).pairs_with(self.variant(w));
                 if apart == 0 {
                     continue;
                 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::corpus::{Corpus, Edge, Edges, Item, to_of};
+use super::corpus::{Corpus, Edge, Edges, Item, ItemId, Pair, VariantId, to_of};
 use super::explain::Explainer;
 use super::score::score_words;
 use crate::model::{Link, LinkEnd};
@@ -22,7 +22,7 @@ impl Corpus<'_> {
     /// the smallest content key in another article.
     pub(super) fn links(
         &self,
-        groups: &[Vec<u32>],
+        groups: &[Vec<VariantId>],
         edges: &Edges,
         explain: &Explainer,
     ) -> Vec<Link> {
@@ -31,20 +31,16 @@ impl Corpus<'_> {
         let mut group_of: Vec<usize> = (groups.len()..groups.len() + n).collect();
         for (g, members) in groups.iter().enumerate() {
             for &v in members {
-                group_of[v as usize] = g;
+                group_of[v.index()] = g;
             }
         }
         // Near before paraphrase, then score, then the other end's content.
-        let strength = |e: &Edge, other: u32| {
-            (
-                e.near,
-                e.score,
-                std::cmp::Reverse(self.variants[other as usize].key),
-            )
+        let strength = |e: &Edge, other: VariantId| {
+            (e.near, e.score, std::cmp::Reverse(self.variant(other).key))
         };
-        let mut best: FxHashMap<(u32, usize), (u32, u32)> = FxHashMap::default();
-        let mut offer = |from: u32, to: u32, p: (u32, u32), e: &Edge| {
-            let slot = best.entry((from, group_of[to as usize])).or_insert(p);
+        let mut best: FxHashMap<(VariantId, usize), Pair> = FxHashMap::default();
+        let mut offer = |from: VariantId, to: VariantId, p: Pair, e: &Edge| {
+            let slot = best.entry((from, group_of[to.index()])).or_insert(p);
             if strength(e, to).partial_cmp(&strength(&edges[slot], to_of(*slot, from)))
                 == Some(std::cmp::Ordering::Greater)
             {
@@ -52,16 +48,16 @@ impl Corpus<'_> {
             }
         };
         for (&p @ (v, w), e) in edges {
-            if group_of[v as usize] != group_of[w as usize] {
+            if group_of[v.index()] != group_of[w.index()] {
                 offer(v, w, p, e);
                 offer(w, v, p, e);
             }
         }
         // Each copy of the `from` variant, linked to a copy of the other.
-        let mut kept: Vec<(u32, u32, (u32, u32))> = Vec::new();
+        let mut kept: Vec<(ItemId, ItemId, Pair)> = Vec::new();
         for ((from, _), p) in best {
-            let to = &self.variants[to_of(p, from) as usize];
-            for &i in &self.variants[from as usize].items {
+            let to = self.variant(to_of(p, from));
+            for &i in &self.variant(from).items {
                 let article = self.item(i).at.article;
                 let target = to
                     .items
@@ -85,7 +81,13 @@ impl Corpus<'_> {
     }
 
     /// The public description of the edge between items `i < j`.
-    pub(super) fn describe_link(&self, i: u32, j: u32, edge: &Edge, explain: &Explainer) -> Link {
+    pub(super) fn describe_link(
+        &self,
+        i: ItemId,
+        j: ItemId,
+        edge: &Edge,
+        explain: &Explainer,
+    ) -> Link {
         let (a, b) = (self.item(i), self.item(j));
         let s = score_words(&a.words, &b.words);
         let end = |item: &Item, run: &Range<usize>, other: &Item| {
