@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use super::corpus::{Corpus, Edge, Edges, Pair, VariantId};
 use super::score::link;
 use super::terms::{MIN_SHARED_TERMS, PREFIX_TERMS, quotes_agree};
+use crate::text::merge_equal;
 
 /// Bigrams held by more sentences than this are skipped by the index:
 /// twice the number of articles, so a quote that every article carries is
@@ -105,8 +106,8 @@ impl<'a> Corpus<'a> {
     }
 
     /// Calls `f(v, w)` once for every pair of variants `v < w` that share a
-    /// posting list no longer than `cap` and have copies in two different
-    /// articles. Pairs are found variant by variant, so memory stays linear
+    /// posting list no longer than `cap`, have copies in two different
+    /// articles and are not [`side by side`](Self::side_by_side). Pairs are found variant by variant, so memory stays linear
     /// in the number of variants however many pairs there are.
     pub(super) fn for_candidates<K: std::hash::Hash + Eq>(
         &self,
@@ -126,12 +127,26 @@ impl<'a> Corpus<'a> {
                 }
                 // Lists are in variant order: only the later ones pair with v.
                 for &w in &list[list.partition_point(|&w| w <= v)..] {
-                    if std::mem::replace(&mut seen[w.index()], v) != v && self.apart(v, w) {
+                    if std::mem::replace(&mut seen[w.index()], v) != v
+                        && self.apart(v, w)
+                        && !self.side_by_side(v, w)
+                    {
                         f(v, w);
                     }
                 }
             }
         }
+    }
+
+    /// Whether two variants are two statements of one story rather than
+    /// one sentence and its rewrite: at least half of the articles that
+    /// carry either carry both (see [`super::group::apart_in_most`], the
+    /// same test for groups).
+    pub(super) fn side_by_side(&self, v: VariantId, w: VariantId) -> bool {
+        let (x, y) = (&self.variant(v).articles, &self.variant(w).articles);
+        let mut both = 0;
+        merge_equal(x, y, |a, b| a.0.cmp(&b.0), |_, _| both += 1);
+        2 * both >= x.len() + y.len() - both
     }
 
     /// Whether two variants have copies in two different articles.

@@ -30,6 +30,10 @@ impl<'a> Corpus<'a> {
         let n = self.variants.len();
         let mut group_of: Vec<usize> = (0..n).collect();
         let mut members: Vec<Vec<VariantId>> = VariantId::all(n).map(|v| vec![v]).collect();
+        // The articles each group has a sentence in.
+        let mut articles: Vec<FxHashSet<usize>> = VariantId::all(n)
+            .map(|v| self.variant(v).articles.iter().map(|&(a, _)| a).collect())
+            .collect();
         // Groups that may not join, with their sizes then: groups only grow,
         // so the same sizes mean the same groups and the same answer.
         let mut refused: FxHashSet<[usize; 4]> = FxHashSet::default();
@@ -43,7 +47,9 @@ impl<'a> Corpus<'a> {
             if refused.contains(&key) {
                 continue;
             }
-            if !self.well_linked(edges, &members[gv], &members[gw]) {
+            if apart_in_most(&articles[gv], &articles[gw])
+                || !self.well_linked(edges, &members[gv], &members[gw])
+            {
                 refused.insert(key);
                 continue;
             }
@@ -52,6 +58,11 @@ impl<'a> Corpus<'a> {
             } else {
                 (gw, gv)
             };
+            if articles[gone].len() > articles[keep].len() {
+                articles.swap(keep, gone);
+            }
+            let arrived = std::mem::take(&mut articles[gone]);
+            articles[keep].extend(arrived);
             let moved = std::mem::take(&mut members[gone]);
             for &m in &moved {
                 group_of[m.index()] = keep;
@@ -70,7 +81,8 @@ impl<'a> Corpus<'a> {
             .collect()
     }
 
-    /// Whether two groups of variants may join: at least half of the pairs
+    /// Whether two groups of variants may join (besides
+    /// [`apart_in_most`]): at least half of the pairs
     /// of their sentences that lie in different articles are linked, and
     /// none is unrelated (word similarity and paraphrase score both below
     /// half their thresholds). Two large groups (hundreds of light edits of
@@ -105,4 +117,18 @@ impl<'a> Corpus<'a> {
         }
         2 * linked >= pairs
     }
+}
+
+/// Whether two groups are two statements of one story, not one sentence
+/// and its rewrites: at least half
+/// of the articles that carry either carry a different sentence of each.
+/// An outlet that rewrites a sentence carries the rewrite instead of the
+/// original, so two sentences that stand side by side in most of their
+/// articles are two statements, however many words and names they share;
+/// an outlet that splits a sentence in two holds both halves, but among
+/// all the articles of the sentence that is one in many.
+pub(super) fn apart_in_most(x: &FxHashSet<usize>, y: &FxHashSet<usize>) -> bool {
+    let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let both = small.iter().filter(|a| large.contains(a)).count();
+    2 * both >= x.len() + y.len() - both
 }

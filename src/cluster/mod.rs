@@ -24,6 +24,10 @@
 //!    are broken by content, never by article position, so the clusters do
 //!    not depend on the order of the articles.
 //!    Paraphrase links ([`crate::cluster::terms`]) join after all near links.
+//!    Two sentences, or two groups, that stand side by side in at least half
+//!    of the articles carrying either are two statements of the story, not
+//!    a sentence and its rewrite: they are neither linked nor joined,
+//!    however many names and words they share.
 //! 4. **Explain.** Each cluster names a representative (the member with the
 //!    strongest links), and each member carries its kind and score against
 //!    it, the span of their longest common run and the content words it
@@ -402,5 +406,37 @@ mod tests {
             assert!(!(from_a && from_c), "{got:?}");
         }
         assert!(got.iter().any(|g| g.len() >= 3), "{got:?}");
+    }
+
+    #[test]
+    fn two_sentences_that_stand_side_by_side_in_most_articles_are_two_clusters() {
+        let x = "Mayor Lena Ortiz said the new Calder River bridge would open to traffic in early May after two years of work.";
+        let y = "The new Calder River bridge took two years of work and cost the city of Mayor Lena Ortiz about $40 million.";
+        let options = Options::default();
+        let in_one = |found: &Clustering| {
+            found.clusters.iter().any(|c| {
+                let has = |s: usize| c.members.iter().any(|m| m.sentence == s && m.article > 0);
+                has(0) && has(1)
+            })
+        };
+        // Apart, the two are linked: they share their names and words.
+        let apart = analyse_with(&[&[x], &[y]], &options);
+        assert!(linked(&apart, (0, 0), (1, 0)), "{apart:?}");
+        // Side by side in six articles, among others that say other things,
+        // they are two statements.
+        let others: Vec<String> = (0..40)
+            .map(|k| format!("Item{k} north{k} quiet{k} river{k} stone{k} lamp{k} field{k}."))
+            .collect();
+        let others: Vec<[&str; 1]> = others.iter().map(|o| [o.as_str()]).collect();
+        let (one, both): (&[&str], &[&str]) = (&[x], &[x, y]);
+        let texts: Vec<&[&str]> = std::iter::once(one)
+            .chain(std::iter::repeat_n(both, 6))
+            .chain(others.iter().map(|o| &o[..]))
+            .collect();
+        let found = analyse_with(&texts, &options);
+        assert!(!in_one(&found), "{:?}", found.clusters);
+        assert_eq!(found.clusters.len(), 2, "{:?}", found.clusters);
+        // Nor is either a rewrite of the other across two articles.
+        assert!(!linked(&found, (1, 0), (2, 1)), "{:?}", found.links);
     }
 }
