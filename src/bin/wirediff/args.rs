@@ -65,7 +65,14 @@ pub enum Command {
         #[arg(long, default_value = "tests/data/eval/boundaries.jsonl")]
         boundaries: PathBuf,
         /// A directory of articles (*.txt) with gold links in links.jsonl; repeatable.
-        #[arg(long = "set", default_values = ["tests/data/seeds", "tests/data/eval/second", "tests/data/eval/third"])]
+        #[arg(long = "set", default_values = [
+            "tests/data/seeds",
+            "tests/data/eval/second",
+            "tests/data/eval/third",
+            "tests/data/eval/events/mexico-quake-2022",
+            "tests/data/eval/events/cebu-quake-2025",
+            "tests/data/eval/events/boeing-job-cuts-2024",
+        ])]
         sets: Vec<PathBuf>,
         /// Minimum similarity (0 to 1) for two sentences to be linked.
         #[arg(long, default_value_t = wirediff::options::THRESHOLD)]
