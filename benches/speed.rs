@@ -267,7 +267,7 @@ mod cluster {
         }
     }
 
-    /// About 20 s a run (every sentence has some 200 close copies), so
+    /// About 20 s a run (each seed paragraph has some 170 close copies), so
     /// ignored by default: `cargo bench --bench speed -- --ignored`.
     #[divan::bench_group(sample_size = 1, max_time = 10)]
     mod derived_1000 {
