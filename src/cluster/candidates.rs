@@ -16,6 +16,17 @@ pub fn posting_cap(articles: usize) -> usize {
     (2 * articles).max(64)
 }
 
+/// Posting lists longer than this pair each variant with only the next
+/// [`BAND`] variants of the list: a sentence lightly edited in hundreds of
+/// different ways fills every list of its words with those variants, and
+/// pairing them all would cost the square of their number. Near neighbours
+/// in many lists link the variants into one band; the grouping's guard
+/// checks the pairs that have no edge itself.
+pub const FULL_LIST: usize = 64;
+
+/// How many later variants of a long posting list each variant is paired with.
+pub const BAND: usize = 12;
+
 impl<'a> Corpus<'a> {
     /// Candidate pairs of variants from the bigram index, verified and kept
     /// at or above the threshold.
@@ -106,8 +117,9 @@ impl<'a> Corpus<'a> {
     }
 
     /// Calls `f(v, w)` once for every pair of variants `v < w` that share a
-    /// posting list no longer than `cap`, have copies in two different
-    /// articles and are not [`side by side`](Self::side_by_side). Pairs are found variant by variant, so memory stays linear
+    /// posting list no longer than `cap` (in one longer than [`FULL_LIST`],
+    /// `w` is one of the [`BAND`] variants after `v`), have copies in two
+    /// different articles and are not [`side by side`](Self::side_by_side). Pairs are found variant by variant, so memory stays linear
     /// in the number of variants however many pairs there are.
     pub(super) fn for_candidates<K: std::hash::Hash + Eq>(
         &self,
@@ -126,7 +138,13 @@ impl<'a> Corpus<'a> {
                     continue;
                 }
                 // Lists are in variant order: only the later ones pair with v.
-                for &w in &list[list.partition_point(|&w| w <= v)..] {
+                let later = &list[list.partition_point(|&w| w <= v)..];
+                let band = if list.len() > FULL_LIST {
+                    BAND.min(later.len())
+                } else {
+                    later.len()
+                };
+                for &w in &later[..band] {
                     if std::mem::replace(&mut seen[w.index()], v) != v
                         && self.apart(v, w)
                         && !self.side_by_side(v, w)

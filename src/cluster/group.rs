@@ -106,6 +106,12 @@ impl<'a> Corpus<'a> {
                     continue;
                 }
                 let (a, b) = (self.sample(v), self.sample(w));
+                // A pair the candidates left out (see `candidates::BAND`)
+                // counts as linked if it would have been.
+                if link(&a.words, &b.words, self.threshold).is_some() {
+                    linked += apart;
+                    continue;
+                }
                 let near = link(&a.words, &b.words, self.threshold / 2.0).is_some();
                 let rewritten = self
                     .paraphrase

@@ -9,7 +9,10 @@
 //!    index maps each bigram to the sentences that hold it. Bigrams held by
 //!    more than [`posting_cap`] sentences (`of the`, `he said`) carry no
 //!    evidence and are skipped, so candidate generation stays near linear
-//!    instead of comparing every sentence with every other one.
+//!    instead of comparing every sentence with every other one. In a list
+//!    longer than [`FULL_LIST`] (one sentence edited in hundreds
+//!    of ways) each sentence is paired with the next [`BAND`]
+//!    only; the guard of step 3 scores the pairs left out itself.
 //! 2. **Verify.** Each candidate pair from different articles is scored by
 //!    [`score()`]: the larger of the Dice coefficient of the two word multisets
 //!    and, for sentences of at least [`RUN_MIN_SENTENCE`] words, the share of
@@ -54,7 +57,7 @@ use crate::text::Token;
 use corpus::Corpus;
 use explain::Explainer;
 
-pub use candidates::posting_cap;
+pub use candidates::{BAND, FULL_LIST, posting_cap};
 pub use score::{RUN_MIN_SENTENCE, RUN_SATURATION, Score, score};
 
 /// Input for clustering: per article, its text and its sentences' tokens.
@@ -438,5 +441,27 @@ mod tests {
         assert_eq!(found.clusters.len(), 2, "{:?}", found.clusters);
         // Nor is either a rewrite of the other across two articles.
         assert!(!linked(&found, (1, 0), (2, 1)), "{:?}", found.links);
+    }
+
+    #[test]
+    fn a_sentence_edited_in_hundreds_of_ways_is_one_cluster() {
+        // 200 outlets each change one word of their own (every copy is a
+        // different variant): more than `candidates::FULL_LIST` share
+        // each word pair, so each is paired only with a band of the others.
+        let words: Vec<&str> = "the regional transit authority said on tuesday that it would add forty new electric buses to its fleet by the end of next year"
+            .split(' ')
+            .collect();
+        let texts: Vec<String> = (0..200)
+            .map(|k| {
+                let mut w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+                w[k % words.len()] = format!("edit{k}");
+                w.join(" ") + "."
+            })
+            .collect();
+        let sentences: Vec<[&str; 1]> = texts.iter().map(|t| [t.as_str()]).collect();
+        let articles: Vec<&[&str]> = sentences.iter().map(|s| &s[..]).collect();
+        let found = analyse(&articles, 0.6);
+        assert_eq!(found.clusters.len(), 1, "{} clusters", found.clusters.len());
+        assert_eq!(found.clusters[0].members.len(), 200);
     }
 }
