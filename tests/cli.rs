@@ -513,3 +513,32 @@ fn utf16_is_named_as_utf16_not_binary() {
     let got: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(got, ["The storm closed every school."]);
 }
+
+/// `wirediff eval` (run from the repository root, as cargo runs the tests)
+/// scores every boundary set by default, the Golden Rules among them, with
+/// the figures the library computes.
+#[test]
+fn eval_prints_each_boundary_set() {
+    let out = wirediff(&["eval"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for (file, cases) in [
+        ("boundaries.jsonl", 267),
+        ("golden_rules.jsonl", 48),
+        ("pysbd_english.jsonl", 108),
+    ] {
+        let path = format!("tests/data/eval/{file}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let parsed: Vec<wirediff::eval::BoundaryCase> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(parsed.len(), cases, "{file}");
+        let report = wirediff::eval::score_boundaries(&parsed);
+        let line = format!(
+            "sentence boundaries ({path}): {}/{cases} cases exactly right",
+            report.correct
+        );
+        assert!(stdout.contains(&line), "{line:?} not in:\n{stdout}");
+    }
+}

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use common::{articles, data};
 
-use wirediff::eval::{BoundaryCase, GoldLink, LinkReport, score_boundaries, score_links};
+use wirediff::eval::{
+    BoundaryCase, BoundaryReport, GoldLink, LinkReport, score_boundaries, score_links,
+};
 use wirediff::{Input, Options};
 
 fn jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
@@ -19,16 +21,51 @@ fn jsonl<T: serde::de::DeserializeOwned>(path: &Path) -> Vec<T> {
         .collect()
 }
 
-#[test]
-fn sentence_boundaries_are_at_least_98_percent_right() {
-    let cases: Vec<BoundaryCase> = jsonl(&data("eval/boundaries.jsonl"));
-    assert!(cases.len() >= 200, "{} cases", cases.len());
+/// The boundary report on a file of `tests/data/eval/`, printed.
+fn boundaries(file: &str) -> BoundaryReport {
+    let cases: Vec<BoundaryCase> = jsonl(&data(&format!("eval/{file}")));
     let report = score_boundaries(&cases);
     println!(
-        "boundaries: {}/{} ({:.3})",
+        "{file}: {}/{} ({:.3})",
         report.correct, report.cases, report.accuracy
     );
-    assert!(report.accuracy >= 0.98, "{:#?}", report.misses);
+    report
+}
+
+/// The news cases: no case that passed when the Golden Rules were added
+/// may fail (265 of 267 then; the two misses are a sentence ending on
+/// `U.S.` before a capitalised noun, which no rule of form can tell from
+/// `U.S. Government`).
+#[test]
+fn sentence_boundaries_keep_every_case_that_passed() {
+    let report = boundaries("boundaries.jsonl");
+    assert!(report.cases >= 267, "{} cases", report.cases);
+    let known = ["endabbr-006", "endabbr-011"];
+    let new: Vec<_> = report
+        .misses
+        .iter()
+        .filter(|m| !known.contains(&m.id.as_str()))
+        .collect();
+    assert!(new.is_empty(), "{new:#?}");
+    assert!(report.correct >= 265, "{:#?}", report.misses);
+}
+
+/// The 48 English Golden Rules (pySBD's copy): at least 47 right.
+#[test]
+fn golden_rules_at_least_47_of_48() {
+    let report = boundaries("golden_rules.jsonl");
+    assert_eq!(report.cases, 48);
+    assert!(report.correct >= 47, "{:#?}", report.misses);
+}
+
+/// pySBD's other English cases, scored but not tuned on (many expect a
+/// quotation of several sentences to stay whole, which the news
+/// convention splits): no lower than the 85 of 108 reached.
+#[test]
+fn pysbd_english_cases_do_not_fall() {
+    let report = boundaries("pysbd_english.jsonl");
+    assert_eq!(report.cases, 108);
+    assert!(report.correct >= 85, "{:#?}", report.misses);
 }
 
 /// The engine's links on a set of articles with gold links beside them.

@@ -16,6 +16,10 @@ pub const CLOSING_ABBREVIATIONS: &[&str] = &[
     "Bros", "Co", "Corp", "Inc", "Ltd", "LLC", "Plc", "plc", "Cie", "etc", "Jr", "Esq",
 ];
 
+/// Abbreviations of "number" (`No. 5`, `N°. 1026`): they join only
+/// before a number.
+pub const NUMBER_ABBREVIATIONS: &[&str] = &["No", "Nos", "N°", "Nº", "№", "Nr"];
+
 /// Times of day: before a capitalised word they end the sentence unless the
 /// word belongs to the time ([`TIME_CONTINUATIONS`]: `9 a.m. Monday`, `ET`).
 pub const TIME_ABBREVIATIONS: &[&str] = &["a.m", "p.m", "A.M", "P.M"];

@@ -23,11 +23,32 @@
 //!    splits while `U.S. President` does not. Abbreviations that close a
 //!    name or list ([`CLOSING_ABBREVIATIONS`]: `Inc.`, `etc.`) and times of
 //!    day (`a.m.`) end the sentence before a capitalised word, unless it
-//!    continues the time (`9 a.m. Monday`). `No.` joins only before a number.
-//! 4. **Ellipses.** UAX #29 never ends a sentence at `…`; wirediff does when
-//!    a capitalised word follows after a space (`overruns… The list`).
+//!    continues the time (`9 a.m. Monday`) or the time only opens the
+//!    sentence (`At 5 a.m. Mr. Smith went…`: a clock time with at most one
+//!    word before it). `No.`, `N°.` ([`NUMBER_ABBREVIATIONS`]) join only
+//!    before a number.
+//! 4. **Ellipses** (`…`, `...`, `. . .`). UAX #29 never ends a sentence at
+//!    `…`; wirediff does when a capitalised word follows after a space
+//!    (`overruns… The list`), as after `...`, except before the pronoun `I`,
+//!    which is capitalised anywhere (`the thing is . . . I didn’t mean it`).
+//!    Four dots are an ellipsis and the sentence's period, and when the
+//!    period is set on the word (`compounds. . . . The practice`) the break
+//!    moves to it: the ellipsis opens the next sentence.
 //! 5. **Fragments.** A piece with no letter or digit (`…`, `•`) or a bare list
-//!    marker (`1.`, `a)`) joins the text after it.
+//!    marker (`1.`, `a)`, `• 9.`) joins the text after it.
+//! 6. **Lists on one line.** A paragraph that opens with a list marker (a
+//!    number or a lower-case letter as `1.`, `1)`, `1.)`, `(1)`, or a
+//!    bullet glyph such as `•`) lists its items: each later marker of the
+//!    same form with the next number or letter (or the same glyph), after
+//!    white space, starts an item, with or without a stop before it
+//!    (`1) The first item 2) The second item`). No rule joins across it.
+//!    An enumeration that does not open its paragraph (`must: (1) …; (2)
+//!    …`) is not split.
+//! 7. **Citations.** After a closing quotation mark, a short parenthetical
+//!    followed by the sentence's stop (`…stairways [...]" (Smith 55).`)
+//!    belongs to the sentence it cites.
+//! 8. **The pronoun `I`.** `I.` after a lower-case word (`you and I.`) is
+//!    the pronoun ending a sentence, not an initial (`Albert I. Jones`).
 //!
 //! All offsets are byte offsets into the original text, and every sentence is
 //! trimmed of surrounding whitespace (including a byte-order mark).
@@ -37,8 +58,8 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::lexicon::{
-    ABBREVIATIONS, CLOSING_ABBREVIATIONS, SENTENCE_STARTERS, TIME_ABBREVIATIONS,
-    TIME_CONTINUATIONS, TITLES,
+    ABBREVIATIONS, CLOSING_ABBREVIATIONS, NUMBER_ABBREVIATIONS, SENTENCE_STARTERS,
+    TIME_ABBREVIATIONS, TIME_CONTINUATIONS, TITLES,
 };
 use super::paragraphs::{is_space, paragraphs, trim_range};
 use super::quotes::{is_closing, is_opening};
@@ -47,34 +68,53 @@ use super::quotes::{is_closing, is_opening};
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let base = range.start;
     let para = &text[range];
-    // Raw UAX #29 pieces, each with its trailing whitespace.
-    let pieces: Vec<Range<usize>> = para
-        .split_sentence_bound_indices()
-        .flat_map(|(i, s)| split_after_ellipses(s, base + i))
-        .collect();
+    // Where the items of a list written on one line start (rule 6): a
+    // boundary there is kept, whatever the rules that join say.
+    let items = list_items(para);
+    // Raw UAX #29 pieces, each with its trailing whitespace, cut further
+    // after ellipses and at list items.
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    for (i, s) in para.split_sentence_bound_indices() {
+        for piece in split_after_ellipses(s, i) {
+            let mut start = piece.start;
+            let inside = items.iter().filter(|&&c| piece.start < c && c < piece.end);
+            for &cut in inside {
+                pieces.push(base + start..base + cut);
+                start = cut;
+            }
+            pieces.push(base + start..base + piece.end);
+        }
+    }
     let mut out: Vec<Range<usize>> = Vec::new();
     // Whether the previous raw piece ended with whitespace.
     let mut prev_spaced = true;
-    let mut pending_fragment: Option<usize> = None;
+    // A fragment waiting for the text after it: its start, and whether a
+    // list item starts there.
+    let mut pending_fragment: Option<(usize, bool)> = None;
     for raw in pieces {
-        let spaced = text[raw.clone()].ends_with(is_space);
+        // Whether white space follows (a cut may leave it to the next piece).
+        let spaced = text[raw.clone()].ends_with(is_space) || text[raw.end..].starts_with(is_space);
         let piece = trim_range(text, raw);
         if piece.is_empty() {
             prev_spaced = spaced;
             continue;
         }
-        let start = pending_fragment.take().unwrap_or(piece.start);
+        let item = items.binary_search(&(piece.start - base)).is_ok();
+        let (start, item) = match pending_fragment.take() {
+            Some((start, fragment_item)) => (start, item || fragment_item),
+            None => (piece.start, item),
+        };
         let piece = start..piece.end;
         match out.last_mut() {
-            Some(last) if joins(text, last.clone(), piece.clone(), prev_spaced) => {
+            Some(last) if !item && joins(text, last.clone(), piece.clone(), prev_spaced) => {
                 last.end = piece.end;
             }
-            _ if is_fragment(&text[piece.clone()]) => pending_fragment = Some(piece.start),
+            _ if is_fragment(&text[piece.clone()]) => pending_fragment = Some((piece.start, item)),
             _ => out.push(piece),
         }
         prev_spaced = spaced;
     }
-    if let Some(start) = pending_fragment {
+    if let Some((start, _)) = pending_fragment {
         // A trailing fragment joins the sentence before it, or stands alone.
         let end = trim_range(text, start..base + para.len()).end;
         match out.last_mut() {
@@ -86,7 +126,11 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Splits a UAX #29 piece `s` (starting at byte `at`) after each `…` that
-/// is followed, past closing marks and white space, by a capitalised word.
+/// is followed, past closing marks and white space, by a capitalised word
+/// other than the pronoun `I` (rule 4), and moves a break after a word's
+/// own period followed by a spaced ellipsis (`compounds. . . .`) to that
+/// period: the ellipsis then opens the next sentence, or joins the one
+/// before at the end of the paragraph.
 fn split_after_ellipses(s: &str, at: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -98,8 +142,17 @@ fn split_after_ellipses(s: &str, at: usize) -> Vec<Range<usize>> {
             continue; // No space after the ellipsis.
         }
         let word = next.trim_start_matches(is_opening);
-        if word.starts_with(char::is_uppercase) {
+        if word.starts_with(char::is_uppercase) && !is_pronoun_i(first_word(word)) {
             let cut = s.len() - next.len();
+            out.push(at + start..at + cut);
+            start = cut;
+        }
+    }
+    let body = s[start..].trim_end_matches(is_space);
+    if let Some(word) = body.strip_suffix(" . . .") {
+        let before = word.strip_suffix('.').and_then(|w| w.chars().next_back());
+        if before.is_some_and(|c| c.is_alphanumeric() || is_closing(c)) {
+            let cut = start + word.len();
             out.push(at + start..at + cut);
             start = cut;
         }
@@ -108,22 +161,188 @@ fn split_after_ellipses(s: &str, at: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// The pronoun `I` (and `I'm`, `I’ve`…), capitalised wherever it stands,
+/// so its capital says nothing about a new sentence.
+fn is_pronoun_i(word: &str) -> bool {
+    match word.strip_prefix('I') {
+        Some("") => true,
+        Some(rest) => {
+            let rest = rest.trim_start_matches(['\'', '’']);
+            rest.len() < word.len() - 1 && matches!(rest, "m" | "d" | "ve" | "ll")
+        }
+        None => false,
+    }
+}
+
+/// The number of dots of the ellipsis that ends `s`: three for `...`, `…`
+/// and `. . .`, four with a sentence's period (`....`, `. . . .`), fewer
+/// when `s` ends with no ellipsis.
+fn trailing_dots(s: &str) -> usize {
+    let mut dots = 0;
+    let mut rest = s;
+    loop {
+        if let Some(r) = rest.strip_suffix('.') {
+            dots += 1;
+            rest = r;
+        } else if let Some(r) = rest.strip_suffix('…') {
+            dots += 3;
+            rest = r;
+        } else {
+            return dots;
+        }
+        if let Some(r) = rest.strip_suffix(' ') {
+            if r.ends_with(['.', '…']) {
+                rest = r;
+            }
+        }
+    }
+}
+
+/// Bullet glyphs that open a list item; none of them occurs in running
+/// text. (`-` and `*` bullets are told by their line alone.)
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '‣' | '⁃' | '◦' | '∙' | '▪' | '●' | '▸' | '►')
+}
+
+/// The form of a counted list marker.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Form {
+    /// `1.`, `a.`
+    Dot,
+    /// `1)`, `a)`
+    Paren,
+    /// `1.)`, `a.)`
+    DotParen,
+    /// `(1)`, `(a)`
+    Enclosed,
+}
+
+/// A list marker: a bullet glyph, or a number (up to three digits) or a
+/// lower-case letter (`a` = 1) in one of the [`Form`]s.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Marker {
+    Bullet(char),
+    Count {
+        value: u32,
+        letter: bool,
+        form: Form,
+    },
+}
+
+impl Marker {
+    /// The marker of the item after this one.
+    fn next(self) -> Self {
+        match self {
+            Marker::Bullet(c) => Marker::Bullet(c),
+            Marker::Count {
+                value,
+                letter,
+                form,
+            } => Marker::Count {
+                value: value + 1,
+                letter,
+                form,
+            },
+        }
+    }
+}
+
+/// The list marker that starts `s`, and its length: a bullet glyph, or a
+/// counted marker followed by white space.
+fn list_marker(s: &str) -> Option<(Marker, usize)> {
+    let c = s.chars().next()?;
+    if is_bullet(c) {
+        return Some((Marker::Bullet(c), c.len_utf8()));
+    }
+    let b = s.as_bytes();
+    let enclosed = b[0] == b'(';
+    let first = usize::from(enclosed);
+    let mut i = first;
+    let (value, letter) = match b.get(i) {
+        Some(&l) if l.is_ascii_lowercase() => {
+            i += 1;
+            (u32::from(l - b'a') + 1, true)
+        }
+        _ => {
+            let mut value = 0;
+            while i < b.len() && i - first < 3 && b[i].is_ascii_digit() {
+                value = value * 10 + u32::from(b[i] - b'0');
+                i += 1;
+            }
+            if i == first {
+                return None;
+            }
+            (value, false)
+        }
+    };
+    let rest = &b[i..];
+    let (form, len) = if enclosed {
+        (Form::Enclosed, usize::from(rest.first() == Some(&b')')))
+    } else if rest.starts_with(b".)") {
+        (Form::DotParen, 2)
+    } else {
+        match rest.first() {
+            Some(b'.') => (Form::Dot, 1),
+            Some(b')') => (Form::Paren, 1),
+            _ => (Form::Dot, 0),
+        }
+    };
+    let end = i + len;
+    let spaced = s[end..].starts_with(is_space);
+    (len > 0 && spaced).then_some((
+        Marker::Count {
+            value,
+            letter,
+            form,
+        },
+        end,
+    ))
+}
+
+/// Rule 6: where the items of a list written on one paragraph start,
+/// relative to `para`. A paragraph that opens with a list marker lists its
+/// items: each later marker of the same form, with the next number or
+/// letter (or the same bullet glyph), after white space, starts an item.
+/// A paragraph that does not open with a marker has none: `must: (1) …;
+/// (2) …` is one sentence.
+fn list_items(para: &str) -> Vec<usize> {
+    let mut items = Vec::new();
+    let Some((first, _)) = list_marker(para) else {
+        return items;
+    };
+    let mut expected = first.next();
+    let mut prev_space = false;
+    for (i, c) in para.char_indices() {
+        if prev_space && (c == '(' || c.is_ascii_alphanumeric() || is_bullet(c)) {
+            if let Some((marker, _)) = list_marker(&para[i..]) {
+                if marker == expected {
+                    items.push(i);
+                    expected = marker.next();
+                }
+            }
+        }
+        prev_space = is_space(c);
+    }
+    items
+}
+
 /// A piece that cannot stand as a sentence: no letter or digit, or only a
-/// list marker such as `1.`, `(a)` or `iv.`.
+/// list marker such as `1.`, `(a)`, `iv.` or `• 9.`.
 fn is_fragment(piece: &str) -> bool {
     if !piece.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let core = piece.trim_matches(|c: char| is_opening(c) || is_closing(c) || c == '.');
+    let marker = piece.trim_start_matches(|c| is_bullet(c) || is_space(c));
+    let core = marker.trim_matches(|c: char| is_opening(c) || is_closing(c) || c == '.');
     let short_marker = core.chars().count() <= 3
         && (core.chars().all(|c| c.is_ascii_digit())
             || (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
             || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
-    short_marker && piece.len() <= 6
+    short_marker && marker.len() <= 6
 }
 
 /// Whether the boundary between sentence `prev` and piece `next` should be
-/// dropped (rules 1 to 3 of the module documentation).
+/// dropped (rules 1 to 3, 7 and 8 of the module documentation).
 fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bool {
     let prev_text = &text[prev];
     let next_text = &text[next];
@@ -135,7 +354,17 @@ fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bo
     if !spaced && matches!(terminal, '.' | '?' | '!') {
         return true;
     }
+    // Rule 7: a citation after a quotation.
+    let quoted = prev_text.ends_with(['"', '\'', '”', '’', '»']);
+    if quoted && is_citation(next_text) {
+        return true;
+    }
     let next_first = next_text.chars().next().unwrap_or(' ');
+    let next_word = first_word(next_text);
+    // Rule 4: an ellipsis of three dots before the pronoun `I`.
+    if trailing_dots(body) == 3 && is_pronoun_i(next_word) {
+        return true;
+    }
     // Rule 2: a question, exclamation or ellipsis continued in lower case.
     if matches!(terminal, '?' | '!' | '…') && next_first.is_lowercase() {
         return true;
@@ -144,16 +373,16 @@ fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bo
         return false;
     }
     // Rule 3: abbreviations, judged by the word before the final period.
-    let word = last_word(&body[..body.len() - 1]);
+    let before = &body[..body.len() - 1];
+    let word = last_word(before);
     if word.is_empty() {
         return false;
     }
-    let next_word = first_word(next_text);
     let opens_quote = is_opening(next_first) && next_first != '(';
     if TITLES.contains(&word) && !opens_quote {
         return true;
     }
-    if word == "No" || word == "Nos" {
+    if NUMBER_ABBREVIATIONS.contains(&word) {
         return next_word.starts_with(|c: char| c.is_ascii_digit());
     }
     let capitalised =
@@ -162,10 +391,49 @@ fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bo
         return !capitalised;
     }
     if TIME_ABBREVIATIONS.contains(&word) {
-        return !capitalised || TIME_CONTINUATIONS.contains(&next_word);
+        return !capitalised || TIME_CONTINUATIONS.contains(&next_word) || is_time_opening(before);
     }
-    let ambiguous = ABBREVIATIONS.contains(&word) || is_initial(word) || is_dotted_acronym(word);
+    // Rule 8: `I` after a lower-case word is the pronoun (`you and I.`),
+    // not an initial.
+    let pronoun = word == "I"
+        && last_word(before[..before.len() - 1].trim_end_matches(is_space))
+            .starts_with(char::is_lowercase);
+    let ambiguous =
+        ABBREVIATIONS.contains(&word) || (is_initial(word) && !pronoun) || is_dotted_acronym(word);
     ambiguous && !opens_quote && !SENTENCE_STARTERS.contains(&next_word)
+}
+
+/// Whether `s`, a sentence up to a time abbreviation's period, is only a
+/// time that opens the sentence: a clock time with at most one word
+/// before it (`At 5 a.m`, `By 10:30 p.m`).
+fn is_time_opening(s: &str) -> bool {
+    let mut words = s.split_whitespace().rev();
+    let _abbreviation = words.next();
+    let is_clock = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+    };
+    words.next().is_some_and(is_clock) && words.nth(1).is_none()
+}
+
+/// Rule 7: a parenthetical citation with the sentence's stop after it
+/// (`(Smith 55).`): a few words in brackets, with no stop of their own,
+/// then only terminal punctuation and closing marks.
+fn is_citation(piece: &str) -> bool {
+    let Some(inner) = piece.strip_prefix('(') else {
+        return false;
+    };
+    let Some((inner, after)) = inner.split_once(')') else {
+        return false;
+    };
+    !inner.contains('(')
+        && !inner.ends_with(['.', '?', '!', '…'])
+        && inner.split_whitespace().count() <= 6
+        && after.starts_with(['.', '?', '!'])
+        && after
+            .chars()
+            .all(|c| matches!(c, '.' | '?' | '!') || is_closing(c))
 }
 
 /// The last whitespace-separated word of `s`, without opening punctuation.
@@ -353,6 +621,91 @@ mod tests {
             ["Breaking News", "1. First item", "2. Second item"]
         );
         assert_eq!(split("Step 1. Mix it."), ["Step 1.", "Mix it."]);
+    }
+
+    #[test]
+    fn lists_on_one_line() {
+        assert_eq!(
+            split("1.) First item 2.) Second item"),
+            ["1.) First item", "2.) Second item"]
+        );
+        assert_eq!(
+            split("(1) Call Acme Inc. (2) Wait (4) never"),
+            ["(1) Call Acme Inc.", "(2) Wait (4) never"]
+        );
+        assert_eq!(
+            split("a. ask b. tell c. go"),
+            ["a. ask", "b. tell", "c. go"]
+        );
+        assert_eq!(
+            split("• 9. First item • 10. Second item ⁃ not a bullet of this list"),
+            [
+                "• 9. First item",
+                "• 10. Second item ⁃ not a bullet of this list"
+            ]
+        );
+        // An enumeration inside a sentence, and a number that does not
+        // follow on, are not items.
+        assert_eq!(
+            split("Applicants must: (1) apply; (2) pay."),
+            ["Applicants must: (1) apply; (2) pay."]
+        );
+        assert_eq!(
+            split("1. Rates rose 3. Banks"),
+            ["1. Rates rose 3.", "Banks"]
+        );
+    }
+
+    #[test]
+    fn ellipsis_forms() {
+        assert_eq!(
+            split("It is . . . I do not know. It was... I think so. So… I left."),
+            [
+                "It is . . . I do not know.",
+                "It was... I think so.",
+                "So… I left."
+            ]
+        );
+        assert_eq!(
+            split("He said so. . . . The rest is lost. . . ."),
+            ["He said so.", ". . . The rest is lost. . . ."]
+        );
+        assert_eq!(
+            split("It ended . . . . Then it began again.... She left."),
+            ["It ended . . . .", "Then it began again....", "She left."]
+        );
+    }
+
+    #[test]
+    fn times_citations_numbers_and_the_pronoun_i() {
+        assert_eq!(
+            split("By 10:30 p.m. Dr. Lee had left. He left at 6 p.m. Dr. Lee then slept."),
+            [
+                "By 10:30 p.m. Dr. Lee had left.",
+                "He left at 6 p.m.",
+                "Dr. Lee then slept."
+            ]
+        );
+        assert_eq!(
+            split("He wrote “it ended [...]” (Hale 12). “It ended.” (The rest is lost.)"),
+            [
+                "He wrote “it ended [...]” (Hale 12).",
+                "“It ended.”",
+                "(The rest is lost.)"
+            ]
+        );
+        assert_eq!(
+            split("See N°. 12 and № 3. Say no. Next."),
+            ["See N°. 12 and № 3.", "Say no.", "Next."]
+        );
+        assert_eq!(
+            split("It was you and I. Did Anna K. Ross come? I. Ross did."),
+            [
+                "It was you and I.",
+                "Did Anna K. Ross come?",
+                "I. Ross did."
+            ]
+        );
     }
 
     #[test]

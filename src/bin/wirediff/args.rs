@@ -61,9 +61,15 @@ pub enum Command {
     Diff { old: PathBuf, new: PathBuf },
     /// Score sentence boundaries and cross-article links against labelled data.
     Eval {
-        /// Labelled sentence-boundary cases (JSON lines).
-        #[arg(long, default_value = "tests/data/eval/boundaries.jsonl")]
-        boundaries: PathBuf,
+        /// Labelled sentence-boundary cases (JSON lines); repeatable. By
+        /// default the news cases, the English Golden Rules and pySBD's
+        /// English tests.
+        #[arg(long, default_values = [
+            "tests/data/eval/boundaries.jsonl",
+            "tests/data/eval/golden_rules.jsonl",
+            "tests/data/eval/pysbd_english.jsonl",
+        ])]
+        boundaries: Vec<PathBuf>,
         /// A directory of articles (*.txt) with gold links in links.jsonl; repeatable.
         #[arg(long = "set", default_values = [
             "tests/data/seeds",

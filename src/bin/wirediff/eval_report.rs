@@ -35,19 +35,13 @@ fn read_set(dir: &Path) -> Result<Vec<Input>, Failure> {
     paths.iter().map(|p| read_article(p)).collect()
 }
 
-pub fn evaluate(
-    boundaries: &Path,
-    sets: &[PathBuf],
-    options: &Options,
-    verbose: bool,
-) -> Result<(), Failure> {
-    use wirediff::eval::{score_boundaries, score_links};
-    let mut out = io::stdout().lock();
-    let cases = read_jsonl(boundaries)?;
-    let report = score_boundaries(&cases);
+/// The lines of the report on one file of sentence-boundary cases.
+fn boundary_lines(path: &Path, verbose: bool) -> Result<Vec<String>, Failure> {
+    let cases = read_jsonl(path)?;
+    let report = wirediff::eval::score_boundaries(&cases);
     let mut lines = vec![format!(
         "sentence boundaries ({}): {}/{} cases exactly right ({:.1}%)",
-        boundaries.display(),
+        path.display(),
         report.correct,
         report.cases,
         report.accuracy * 100.0
@@ -61,6 +55,21 @@ pub fn evaluate(
             lines.push(format!("    expected {:?}", miss.expected));
             lines.push(format!("    got      {:?}", miss.got));
         }
+    }
+    Ok(lines)
+}
+
+pub fn evaluate(
+    boundaries: &[PathBuf],
+    sets: &[PathBuf],
+    options: &Options,
+    verbose: bool,
+) -> Result<(), Failure> {
+    use wirediff::eval::score_links;
+    let mut out = io::stdout().lock();
+    let mut lines = Vec::new();
+    for path in boundaries {
+        lines.extend(boundary_lines(path, verbose)?);
     }
     for dir in sets {
         let inputs = read_set(dir)?;
