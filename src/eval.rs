@@ -218,3 +218,140 @@ pub fn score_links(
 fn ordered(x: (usize, usize), y: (usize, usize)) -> Pair {
     if x <= y { (x, y) } else { (y, x) }
 }
+
+/// A labelled pair of sentences from a paraphrase corpus (MRPC's format:
+/// see [`parse_paraphrase_pairs`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentencePair {
+    pub paraphrase: bool,
+    pub a: String,
+    pub b: String,
+}
+
+/// How well "linked by the engine" predicts "paraphrase" on labelled pairs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairReport {
+    pub pairs: usize,
+    pub accuracy: f64,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// F1 of answering "paraphrase" for every pair.
+    pub always_f1: f64,
+    /// The word-set Jaccard baseline at its best threshold on these very
+    /// pairs (an optimistic peer): (threshold, accuracy, F1).
+    pub jaccard: (f64, f64, f64),
+}
+
+/// Reads the Microsoft Research Paraphrase Corpus's tab-separated format:
+/// a header line, then `Quality`, `#1 ID`, `#2 ID`, `#1 String`,
+/// `#2 String` per line (quality 1 for a paraphrase, 0 for not).
+pub fn parse_paraphrase_pairs(text: &str) -> Result<Vec<SentencePair>, String> {
+    let mut lines = text.trim_start_matches('\u{feff}').lines().enumerate();
+    match lines.next() {
+        Some((_, header)) if header.starts_with("Quality\t") => {}
+        _ => return Err("line 1: expected the header \"Quality\t#1 ID\t…\"".into()),
+    }
+    lines
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let paraphrase = match fields.first() {
+                Some(&"1") => true,
+                Some(&"0") => false,
+                _ => return Err(format!("line {}: quality must be 0 or 1", n + 1)),
+            };
+            if fields.len() != 5 {
+                return Err(format!("line {}: expected 5 tab-separated fields", n + 1));
+            }
+            Ok(SentencePair {
+                paraphrase,
+                a: fields[3].to_owned(),
+                b: fields[4].to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Whether the engine links the two texts: each is an article of its own,
+/// and some cluster or link joins a sentence of one to one of the other.
+pub fn engine_links(a: &str, b: &str, options: &Options) -> Result<bool, String> {
+    let inputs = [Input::new("a", a), Input::new("b", b)];
+    let analysis = analyze(&inputs, options).map_err(|e| e.to_string())?;
+    let in_cluster = analysis.clusters.iter().any(|c| {
+        c.members.iter().any(|m| m.article == 0) && c.members.iter().any(|m| m.article == 1)
+    });
+    Ok(in_cluster || !analysis.links.is_empty())
+}
+
+/// Scores [`engine_links`] as a paraphrase detector on labelled pairs.
+pub fn score_pairs(pairs: &[SentencePair], options: &Options) -> Result<PairReport, String> {
+    let mut predicted = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        predicted.push(engine_links(&pair.a, &pair.b, options)?);
+    }
+    let gold: Vec<bool> = pairs.iter().map(|p| p.paraphrase).collect();
+    let (accuracy, precision, recall, f1) = binary_scores(&predicted, &gold);
+    let always = binary_scores(&vec![true; gold.len()], &gold).3;
+    Ok(PairReport {
+        pairs: pairs.len(),
+        accuracy,
+        precision,
+        recall,
+        f1,
+        always_f1: always,
+        jaccard: best_jaccard(pairs),
+    })
+}
+
+/// Accuracy, precision, recall and F1 of `predicted` against `gold`.
+fn binary_scores(predicted: &[bool], gold: &[bool]) -> (f64, f64, f64, f64) {
+    let count = |p: bool, g: bool| {
+        predicted
+            .iter()
+            .zip(gold)
+            .filter(|&(&x, &y)| x == p && y == g)
+            .count()
+    };
+    let (tp, fp, fn_, tn) = (
+        count(true, true),
+        count(true, false),
+        count(false, true),
+        count(false, false),
+    );
+    let precision = ratio(tp, tp + fp);
+    let recall = ratio(tp, tp + fn_);
+    let f1 = if tp == 0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    (ratio(tp + tn, gold.len()), precision, recall, f1)
+}
+
+/// The word-set Jaccard baseline (folded words, as the engine tokenises)
+/// at the threshold that gives the best accuracy on `pairs`.
+fn best_jaccard(pairs: &[SentencePair]) -> (f64, f64, f64) {
+    let words = |s: &str| -> BTreeSet<String> {
+        tokens(s, 0..s.len()).into_iter().map(|t| t.norm).collect()
+    };
+    let similarity: Vec<f64> = pairs
+        .iter()
+        .map(|p| {
+            let (a, b) = (words(&p.a), words(&p.b));
+            let union = a.union(&b).count();
+            ratio(a.intersection(&b).count(), union)
+        })
+        .collect();
+    let gold: Vec<bool> = pairs.iter().map(|p| p.paraphrase).collect();
+    let mut best = (0.0, 0.0, 0.0);
+    for step in 0..=100 {
+        let threshold = f64::from(step) / 100.0;
+        let predicted: Vec<bool> = similarity.iter().map(|&s| s >= threshold).collect();
+        let (accuracy, _, _, f1) = binary_scores(&predicted, &gold);
+        if accuracy > best.1 {
+            best = (threshold, accuracy, f1);
+        }
+    }
+    best
+}

@@ -542,3 +542,22 @@ fn eval_prints_each_boundary_set() {
         assert!(stdout.contains(&line), "{line:?} not in:\n{stdout}");
     }
 }
+
+#[test]
+fn eval_refuses_a_test_split_of_paraphrase_pairs() {
+    let dir = std::env::temp_dir().join(format!("wirediff-pairs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("msr_paraphrase_test.txt");
+    std::fs::write(&path, "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wirediff"))
+        .args(["eval", "--set", "tests/data/seeds", "--pairs"])
+        .arg(&path)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("test split"), "{err}");
+}

@@ -174,3 +174,18 @@ fn scorer_counts_wrong_and_missing_links() {
     assert_eq!(report.false_links.len(), 1);
     assert_eq!(report.missed.len(), 1);
 }
+
+#[test]
+fn paraphrase_pairs_are_read_and_scored() {
+    use wirediff::eval::{parse_paraphrase_pairs, score_pairs};
+    let text = "\u{feff}Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n\
+        1\t1\t2\tThe storm closed every school in the county on Tuesday.\tThe storm closed every school in the county on Tuesday, officials said.\n\
+        0\t3\t4\tBakers sold bread at the market before dawn.\tThe council approved a new budget for the city's parks.\n";
+    let pairs = parse_paraphrase_pairs(text).unwrap();
+    assert_eq!(pairs.len(), 2);
+    assert!(pairs[0].paraphrase && !pairs[1].paraphrase);
+    let report = score_pairs(&pairs, &Options::default()).unwrap();
+    assert_eq!((report.accuracy, report.f1), (1.0, 1.0), "{report:?}");
+    assert!(parse_paraphrase_pairs("1\tx\ty\ta\tb\n").is_err());
+    assert!(parse_paraphrase_pairs("Quality\tx\n2\t1\t2\ta\tb\n").is_err());
+}

@@ -86,6 +86,13 @@ pub enum Command {
         /// Minimum paraphrase score (0 to 1) for rewritten sentences to be linked.
         #[arg(long, default_value_t = wirediff::options::PARAPHRASE_THRESHOLD)]
         paraphrase_threshold: f64,
+        /// Labelled sentence pairs in the MRPC format (e.g. a local copy of
+        /// MRPC's training split, msr_paraphrase_train.txt: its licence keeps
+        /// it out of the repository); scored as "paraphrase" when the engine
+        /// links the two sentences. MRPC's test split is refused: it is kept
+        /// for checking, never for development.
+        #[arg(long, value_name = "FILE")]
+        pairs: Option<PathBuf>,
         /// Also list every wrong boundary case and every wrong or missed link.
         #[arg(long)]
         verbose: bool,

@@ -59,9 +59,43 @@ fn boundary_lines(path: &Path, verbose: bool) -> Result<Vec<String>, Failure> {
     Ok(lines)
 }
 
+/// The lines of the report on labelled sentence pairs (MRPC's format).
+fn pair_lines(path: &Path, options: &Options) -> Result<Vec<String>, Failure> {
+    let shown = quote_path(path);
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
+    if name.is_some_and(|n| n.contains("test")) {
+        return Err(Failure(format!(
+            "{shown}: looks like a test split, which is kept for checking only: give the training split"
+        )));
+    }
+    let text = String::from_utf8(input::read_file(path, &shown)?)
+        .map_err(|e| Failure(format!("{shown}: is not valid UTF-8 text: {e}")))?;
+    let pairs = wirediff::eval::parse_paraphrase_pairs(&text)
+        .map_err(|e| Failure(format!("{shown}:{e}")))?;
+    let r = wirediff::eval::score_pairs(&pairs, options)
+        .map_err(|e| Failure(format!("{shown}: {e}")))?;
+    let (jt, ja, jf) = r.jaccard;
+    Ok(vec![
+        format!(
+            "sentence pairs ({}): {} pairs, \"paraphrase\" when the engine links them:",
+            path.display(),
+            r.pairs
+        ),
+        format!(
+            "  wirediff       accuracy {:.3}  F1 {:.3}  (precision {:.3}, recall {:.3})",
+            r.accuracy, r.f1, r.precision, r.recall
+        ),
+        format!(
+            "  word Jaccard   accuracy {ja:.3}  F1 {jf:.3}  (at its best threshold on these pairs, {jt:.2})"
+        ),
+        format!("  always yes     F1 {:.3}", r.always_f1),
+    ])
+}
+
 pub fn evaluate(
     boundaries: &[PathBuf],
     sets: &[PathBuf],
+    pairs: Option<&Path>,
     options: &Options,
     verbose: bool,
 ) -> Result<(), Failure> {
@@ -106,6 +140,9 @@ pub fn evaluate(
                 ));
             }
         }
+    }
+    if let Some(path) = pairs {
+        lines.extend(pair_lines(path, options)?);
     }
     for line in lines {
         writeln!(out, "{line}").map_err(write_failure)?;

@@ -83,6 +83,7 @@ fn run(command: Command) -> Result<(), Failure> {
             sets,
             threshold,
             paraphrase_threshold,
+            pairs,
             verbose,
         } => {
             let options = Options {
@@ -90,7 +91,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 paraphrase_threshold,
                 ..Options::default()
             };
-            evaluate(&boundaries, &sets, &options, verbose)
+            evaluate(&boundaries, &sets, pairs.as_deref(), &options, verbose)
         }
         Command::Diff { old, new } => {
             let (a, b) = (read_article(&old)?, read_article(&new)?);
