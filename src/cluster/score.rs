@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::text::{Interner, Token, dice, sorted_overlap};
+use crate::text::{Interner, Token, dice, merge_runs, sorted_overlap};
 
 /// Shorter sentences are judged by word overlap alone: a common run of a few
 /// words between short sentences is usually a stock phrase, not a copy.
@@ -56,25 +56,18 @@ impl Words {
 /// Walks the words two sentences share: calls `f(i, j)` for every pair of
 /// positions holding the same word, grouped by word.
 pub(super) fn for_shared(a: &Words, b: &Words, mut f: impl FnMut(usize, usize)) {
-    let (x, y) = (&a.sorted, &b.sorted);
-    let (mut i, mut j) = (0, 0);
-    while i < x.len() && j < y.len() {
-        let (wa, wb) = (x[i].0, y[j].0);
-        if wa < wb {
-            i += 1;
-        } else if wa > wb {
-            j += 1;
-        } else {
-            let i_end = i + x[i..].iter().take_while(|p| p.0 == wa).count();
-            let j_end = j + y[j..].iter().take_while(|p| p.0 == wa).count();
-            for &(_, pa) in &x[i..i_end] {
-                for &(_, pb) in &y[j..j_end] {
+    merge_runs(
+        &a.sorted,
+        &b.sorted,
+        |x, y| x.0.cmp(&y.0),
+        |xs, ys| {
+            for &(_, pa) in xs {
+                for &(_, pb) in ys {
                     f(pa as usize, pb as usize);
                 }
             }
-            (i, j) = (i_end, j_end);
-        }
-    }
+        },
+    );
 }
 
 /// Size of the multiset intersection of two sentences' words.

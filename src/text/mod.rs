@@ -21,5 +21,5 @@ pub use paragraphs::{is_space, paragraphs, trim_range};
 pub use quotes::{fold_mark, quoted_spans};
 pub use sentences::{Segmented, segment, sentence_texts, sentences};
 pub use tokens::{
-    Interner, Token, dice, fold_text, fold_word, merge_equal, sorted_overlap, tokens,
+    Interner, Token, dice, fold_text, fold_word, merge_equal, merge_runs, sorted_overlap, tokens,
 };

@@ -72,26 +72,50 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
 }
 
 /// The one sorted-merge walk: over two lists sorted by `order`, calls
-/// `f(x, y)` for each pair of equal elements, pairing them off one to one
-/// (the multiset intersection), in order.
+/// `f(run_a, run_b)` for each key both hold, with the runs of elements of
+/// each list equal to it, in order.
+pub fn merge_runs<T, U>(
+    a: &[T],
+    b: &[U],
+    order: impl Fn(&T, &U) -> std::cmp::Ordering,
+    mut f: impl FnMut(&[T], &[U]),
+) {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match order(&a[i], &b[j]) {
+            Less => i += 1,
+            Greater => j += 1,
+            Equal => {
+                let i_end = i + a[i..]
+                    .iter()
+                    .take_while(|x| order(x, &b[j]) == Equal)
+                    .count();
+                let j_end = j + b[j..]
+                    .iter()
+                    .take_while(|y| order(&a[i], y) == Equal)
+                    .count();
+                f(&a[i..i_end], &b[j..j_end]);
+                (i, j) = (i_end, j_end);
+            }
+        }
+    }
+}
+
+/// Over two lists sorted by `order`, calls `f(x, y)` for each pair of
+/// equal elements, pairing them off one to one (the multiset
+/// intersection), in order.
 pub fn merge_equal<T, U>(
     a: &[T],
     b: &[U],
     order: impl Fn(&T, &U) -> std::cmp::Ordering,
     mut f: impl FnMut(&T, &U),
 ) {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match order(&a[i], &b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                f(&a[i], &b[j]);
-                i += 1;
-                j += 1;
-            }
+    merge_runs(a, b, order, |xs, ys| {
+        for (x, y) in xs.iter().zip(ys) {
+            f(x, y);
         }
-    }
+    });
 }
 
 /// Size of the multiset intersection of two lists sorted by `order`.
