@@ -24,12 +24,93 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))
 }
 
+/// Reads the options object field by field (any field may be left out;
+/// unknown ones are ignored, as `serde` would). Read by hand rather than
+/// through `serde-wasm-bindgen`'s deserializer: that one, with the float
+/// printer its messages need, is a tenth of the page's module.
 fn options(value: JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(options);
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+    if !value.is_object() {
+        return Err(JsError::new("invalid options: expected an object"));
+    }
+    let field = |name: &str| -> Option<JsValue> {
+        js_sys::Reflect::get(&value, &JsValue::from_str(name))
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    let wrong =
+        |name: &str, what: &str| JsError::new(&format!("invalid options: {name} must be {what}"));
+    let number = |name: &str| -> Result<Option<f64>, JsError> {
+        field(name)
+            .map(|v| v.as_f64().ok_or_else(|| wrong(name, "a number")))
+            .transpose()
+    };
+    let count = |name: &str| -> Result<Option<u64>, JsError> {
+        number(name)?
+            .map(|x| {
+                let whole = x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0;
+                whole
+                    .then_some(x as u64)
+                    .ok_or_else(|| wrong(name, "a whole number, 0 or more"))
+            })
+            .transpose()
+    };
+    let flag = |name: &str| -> Result<Option<bool>, JsError> {
+        field(name)
+            .map(|v| v.as_bool().ok_or_else(|| wrong(name, "true or false")))
+            .transpose()
+    };
+    if let Some(x) = number("threshold")? {
+        options.threshold = x;
+    }
+    if let Some(x) = count("min_words")? {
+        options.min_words = usize::try_from(x).unwrap_or(usize::MAX);
+    }
+    if let Some(x) = flag("diffs")? {
+        options.diffs = x;
+    }
+    if let Some(x) = count("diff_timeout_ms")? {
+        options.diff_timeout_ms = x;
+    }
+    if let Some(x) = flag("paraphrases")? {
+        options.paraphrases = x;
+    }
+    if let Some(x) = number("paraphrase_threshold")? {
+        options.paraphrase_threshold = x;
+    }
+    Ok(options)
+}
+
+/// Reads the articles: an array of `{name, text}` objects with string
+/// fields (by hand, like [`options`]).
+fn inputs(value: &JsValue) -> Result<Vec<Input>, JsError> {
+    let wrong = |what: String| {
+        JsError::new(&format!(
+            "articles must be a list of {{name, text}}: {what}"
+        ))
+    };
+    if !js_sys::Array::is_array(value) {
+        return Err(wrong("not an array".into()));
+    }
+    let array = js_sys::Array::from(value);
+    (0..array.length())
+        .map(|i| {
+            let article = array.get(i);
+            let text_of = |name: &str| {
+                js_sys::Reflect::get(&article, &JsValue::from_str(name))
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .ok_or_else(|| wrong(format!("article {}: {name} must be a string", i + 1)))
+            };
+            if !article.is_object() {
+                return Err(wrong(format!("article {} is not an object", i + 1)));
+            }
+            Ok(Input::new(text_of("name")?, text_of("text")?))
+        })
+        .collect()
 }
 
 /// The global `performance` object: the window's on the page, the worker's
@@ -69,8 +150,7 @@ pub fn analyze(
     options_value: JsValue,
     progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsError> {
-    let inputs: Vec<Input> = serde_wasm_bindgen::from_value(articles)
-        .map_err(|e| JsError::new(&format!("articles must be a list of {{name, text}}: {e}")))?;
+    let inputs = inputs(&articles)?;
     let options = options(options_value)?;
     let report = |stage: &str, done: usize, total: usize| {
         if let Some(f) = &progress {

@@ -90,6 +90,23 @@ fn bad_input_is_a_javascript_error_with_a_message() {
     let bad_options = wirediff::wasm::analyze(seeds(), options.into(), None).unwrap_err();
     let message = get(&bad_options.into(), "message").as_string().unwrap();
     assert!(message.contains("invalid options"), "{message}");
+
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"min_words".into(), &2.5.into()).unwrap();
+    let fraction = wirediff::wasm::analyze(seeds(), options.into(), None).unwrap_err();
+    let message = get(&fraction.into(), "message").as_string().unwrap();
+    assert!(
+        message.contains("min_words must be a whole number"),
+        "{message}"
+    );
+
+    let nameless = Array::of2(&article("a", "One text here."), &js_sys::Object::new());
+    let error = wirediff::wasm::analyze(nameless.into(), JsValue::UNDEFINED, None).unwrap_err();
+    let message = get(&error.into(), "message").as_string().unwrap();
+    assert!(
+        message.contains("article 2: name must be a string"),
+        "{message}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -5,9 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::corpus::{Corpus, Edge, Edges, Pair, VariantId};
+use super::group::side_by_side;
 use super::score::link;
 use super::terms::{MIN_SHARED_TERMS, PREFIX_TERMS, quotes_agree};
-use crate::text::merge_equal;
 
 /// Bigrams held by more sentences than this are skipped by the index:
 /// twice the number of articles, so a quote that every article carries is
@@ -157,14 +157,9 @@ impl<'a> Corpus<'a> {
     }
 
     /// Whether two variants are two statements of one story rather than
-    /// one sentence and its rewrite: at least half of the articles that
-    /// carry either carry both (see [`super::group::apart_in_most`], the
-    /// same test for groups).
+    /// one sentence and its rewrite (see [`side_by_side`]).
     pub(super) fn side_by_side(&self, v: VariantId, w: VariantId) -> bool {
-        let (x, y) = (&self.variant(v).articles, &self.variant(w).articles);
-        let mut both = 0;
-        merge_equal(x, y, |a, b| a.0.cmp(&b.0), |_, _| both += 1);
-        2 * both >= x.len() + y.len() - both
+        side_by_side(&self.variant(v).articles, &self.variant(w).articles)
     }
 
     /// Whether two variants have copies in two different articles.

@@ -3,6 +3,8 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::text::merge_equal;
+
 use super::corpus::{Corpus, Edge, Edges, Pair, VariantId, pair};
 use super::score::link;
 
@@ -30,9 +32,9 @@ impl<'a> Corpus<'a> {
         let n = self.variants.len();
         let mut group_of: Vec<usize> = (0..n).collect();
         let mut members: Vec<Vec<VariantId>> = VariantId::all(n).map(|v| vec![v]).collect();
-        // The articles each group has a sentence in.
-        let mut articles: Vec<FxHashSet<usize>> = VariantId::all(n)
-            .map(|v| self.variant(v).articles.iter().map(|&(a, _)| a).collect())
+        // The articles each group has a sentence in, by article.
+        let mut articles: Vec<Vec<(usize, u32)>> = VariantId::all(n)
+            .map(|v| self.variant(v).articles.clone())
             .collect();
         // Groups that may not join, with their sizes then: groups only grow,
         // so the same sizes mean the same groups and the same answer.
@@ -47,7 +49,7 @@ impl<'a> Corpus<'a> {
             if refused.contains(&key) {
                 continue;
             }
-            if apart_in_most(&articles[gv], &articles[gw])
+            if side_by_side(&articles[gv], &articles[gw])
                 || !self.well_linked(edges, &members[gv], &members[gw])
             {
                 refused.insert(key);
@@ -58,11 +60,8 @@ impl<'a> Corpus<'a> {
             } else {
                 (gw, gv)
             };
-            if articles[gone].len() > articles[keep].len() {
-                articles.swap(keep, gone);
-            }
             let arrived = std::mem::take(&mut articles[gone]);
-            articles[keep].extend(arrived);
+            articles[keep] = union(&articles[keep], &arrived);
             let moved = std::mem::take(&mut members[gone]);
             for &m in &moved {
                 group_of[m.index()] = keep;
@@ -82,7 +81,7 @@ impl<'a> Corpus<'a> {
     }
 
     /// Whether two groups of variants may join (besides
-    /// [`apart_in_most`]): at least half of the pairs
+    /// [`side_by_side`]): at least half of the pairs
     /// of their sentences that lie in different articles are linked, and
     /// none is unrelated (word similarity and paraphrase score both below
     /// half their thresholds). Two large groups (hundreds of light edits of
@@ -125,16 +124,45 @@ impl<'a> Corpus<'a> {
     }
 }
 
-/// Whether two groups are two statements of one story, not one sentence
-/// and its rewrites: at least half
-/// of the articles that carry either carry a different sentence of each.
+/// Whether two sentences or groups, given by the articles that carry them
+/// (sorted), are two statements of one story, not one sentence and its
+/// rewrites: at least half of the articles that carry either carry both.
 /// An outlet that rewrites a sentence carries the rewrite instead of the
 /// original, so two sentences that stand side by side in most of their
 /// articles are two statements, however many words and names they share;
 /// an outlet that splits a sentence in two holds both halves, but among
 /// all the articles of the sentence that is one in many.
-pub(super) fn apart_in_most(x: &FxHashSet<usize>, y: &FxHashSet<usize>) -> bool {
-    let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    let both = small.iter().filter(|a| large.contains(a)).count();
+pub(super) fn side_by_side(x: &[(usize, u32)], y: &[(usize, u32)]) -> bool {
+    let mut both = 0;
+    merge_equal(x, y, |a, b| a.0.cmp(&b.0), |_, _| both += 1);
     2 * both >= x.len() + y.len() - both
+}
+
+/// The articles of two groups together, sorted, copies summed.
+fn union(x: &[(usize, u32)], y: &[(usize, u32)]) -> Vec<(usize, u32)> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() || j < y.len() {
+        let next = match (x.get(i), y.get(j)) {
+            (Some(a), Some(b)) if a.0 == b.0 => {
+                (i, j) = (i + 1, j + 1);
+                (a.0, a.1 + b.1)
+            }
+            (Some(a), Some(b)) if a.0 < b.0 => {
+                i += 1;
+                *a
+            }
+            (Some(a), None) => {
+                i += 1;
+                *a
+            }
+            (_, Some(b)) => {
+                j += 1;
+                *b
+            }
+            (None, None) => unreachable!(),
+        };
+        out.push(next);
+    }
+    out
 }
