@@ -75,15 +75,21 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // after ellipses and at list items.
     let mut pieces: Vec<Range<usize>> = Vec::new();
     for (i, s) in para.split_sentence_bound_indices() {
-        for piece in split_after_ellipses(s, i) {
+        split_after_ellipses(s, base + i, &mut pieces);
+    }
+    if !items.is_empty() {
+        let mut cut = Vec::with_capacity(pieces.len() + items.len());
+        for piece in pieces {
             let mut start = piece.start;
-            let inside = items.iter().filter(|&&c| piece.start < c && c < piece.end);
-            for &cut in inside {
-                pieces.push(base + start..base + cut);
-                start = cut;
+            for &item in &items {
+                if start < base + item && base + item < piece.end {
+                    cut.push(start..base + item);
+                    start = base + item;
+                }
             }
-            pieces.push(base + start..base + piece.end);
+            cut.push(start..piece.end);
         }
+        pieces = cut;
     }
     let mut out: Vec<Range<usize>> = Vec::new();
     // Whether the previous raw piece ended with whitespace.
@@ -125,14 +131,13 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Splits a UAX #29 piece `s` (starting at byte `at`) after each `…` that
+/// Splits a UAX #29 piece `s` (starting at byte `at`) into `out` after each `…` that
 /// is followed, past closing marks and white space, by a capitalised word
 /// other than the pronoun `I` (rule 4), and moves a break after a word's
 /// own period followed by a spaced ellipsis (`compounds. . . .`) to that
 /// period: the ellipsis then opens the next sentence, or joins the one
 /// before at the end of the paragraph.
-fn split_after_ellipses(s: &str, at: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn split_after_ellipses(s: &str, at: usize, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     for (i, _) in s.match_indices('…') {
         let after = &s[i + '…'.len_utf8()..];
@@ -158,7 +163,6 @@ fn split_after_ellipses(s: &str, at: usize) -> Vec<Range<usize>> {
         }
     }
     out.push(at + start..at + s.len());
-    out
 }
 
 /// The pronoun `I` (and `I'm`, `I’ve`…), capitalised wherever it stands,
@@ -333,12 +337,14 @@ fn is_fragment(piece: &str) -> bool {
         return true;
     }
     let marker = piece.trim_start_matches(|c| is_bullet(c) || is_space(c));
+    if marker.len() > 6 {
+        return false; // Longer than any marker: most pieces end here.
+    }
     let core = marker.trim_matches(|c: char| is_opening(c) || is_closing(c) || c == '.');
-    let short_marker = core.chars().count() <= 3
+    core.chars().count() <= 3
         && (core.chars().all(|c| c.is_ascii_digit())
             || (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
-            || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
-    short_marker && marker.len() <= 6
+            || core.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
 }
 
 /// Whether the boundary between sentence `prev` and piece `next` should be
@@ -360,9 +366,8 @@ fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bo
         return true;
     }
     let next_first = next_text.chars().next().unwrap_or(' ');
-    let next_word = first_word(next_text);
     // Rule 4: an ellipsis of three dots before the pronoun `I`.
-    if trailing_dots(body) == 3 && is_pronoun_i(next_word) {
+    if next_first == 'I' && trailing_dots(body) == 3 && is_pronoun_i(first_word(next_text)) {
         return true;
     }
     // Rule 2: a question, exclamation or ellipsis continued in lower case.
@@ -378,6 +383,7 @@ fn joins(text: &str, prev: Range<usize>, next: Range<usize>, spaced: bool) -> bo
     if word.is_empty() {
         return false;
     }
+    let next_word = first_word(next_text);
     let opens_quote = is_opening(next_first) && next_first != '(';
     if TITLES.contains(&word) && !opens_quote {
         return true;
