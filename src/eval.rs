@@ -11,7 +11,9 @@
 //!   the engine splits sentences. A predicted link is a pair of sentences
 //!   from different articles in the same cluster, or a link that the
 //!   clusters leave out ([`crate::Analysis::links`]); it is `verbatim` or
-//!   `near` when the pair's own word similarity reaches the threshold, and a
+//!   `near` when the pair's own word similarity reaches
+//!   [`crate::options::NEAR_KIND`] (the kind does not move with the
+//!   threshold), and a
 //!   paraphrase otherwise.
 //!
 //! Link scores are given for the `verbatim` + `near` class and for all links.
@@ -154,7 +156,7 @@ pub fn score_links(
         }
     }
     // A predicted pair is `verbatim` or `near` when its own word similarity
-    // reaches the threshold, whatever else its cluster holds.
+    // reaches `options::NEAR_KIND`, whatever else its cluster holds.
     let word_similarity = |((a, sa), (b, sb)): Pair| {
         let tokens = |article: usize, s: usize| {
             let sentence = &analysis.articles[article].sentences[s];
@@ -181,7 +183,7 @@ pub fn score_links(
     let (mut close_pred, mut all_pred) = (BTreeSet::new(), BTreeSet::new());
     for pair in predicted {
         all_pred.insert(pair);
-        if word_similarity(pair) >= options.threshold {
+        if word_similarity(pair) >= crate::options::NEAR_KIND {
             close_pred.insert(pair);
         }
     }

@@ -6,6 +6,12 @@
 /// verbatim or near copies.
 pub const THRESHOLD: f64 = 0.6;
 
+/// The share of words alike (word similarity) from which a pair is a light
+/// edit ("near") rather than a rewrite ("paraphrase"). A pair's kind comes
+/// from its own two texts: the threshold only decides which pairs are
+/// linked, never what a link is called.
+pub const NEAR_KIND: f64 = 0.6;
+
 /// Sentences with fewer normalised words than this are never clustered:
 /// very short lines ("Related posts") are boilerplate, not shared reporting.
 pub const MIN_WORDS: usize = 4;

@@ -84,5 +84,19 @@ const KIND_LABEL = {
   paraphrase: 'rewritten (same facts)',
 };
 
-Object.assign(wd, { el, append, clear, encoder, decoder, base64Bytes, debounce, percent, palette, KIND_ORDER, KIND_LABEL });
+/** Short names of the kinds, for a group's mix. */
+const KIND_SHORT = { verbatim: 'copied', near: 'lightly edited', paraphrase: 'rewritten' };
+
+/**
+ * What a group's versions are, each from its own pair with the reference:
+ * "3 copied, 1 rewritten" (one kind alone keeps its full label).
+ */
+function kindMix(cluster) {
+  const counts = KIND_ORDER.map((k) => [k, cluster.members.filter((m) => m.kind === k).length])
+    .filter(([, n]) => n > 0);
+  if (counts.length === 1) return KIND_LABEL[counts[0][0]];
+  return counts.map(([k, n]) => `${n} ${KIND_SHORT[k]}`).join(', ');
+}
+
+Object.assign(wd, { el, append, clear, encoder, decoder, base64Bytes, debounce, percent, palette, KIND_ORDER, KIND_LABEL, kindMix });
 })(window.wirediff = window.wirediff || {});

@@ -5,7 +5,7 @@
 (function (wd) {
 'use strict';
 
-const { el, append, clear, encoder, decoder, percent, palette, KIND_ORDER, KIND_LABEL, count, plural } = wd;
+const { el, append, clear, encoder, decoder, percent, palette, KIND_ORDER, KIND_LABEL, kindMix, count, plural } = wd;
 
 /** What is derived from each analysis, computed once when first asked for. */
 const derivedOf = new WeakMap();
@@ -272,7 +272,7 @@ function renderClusterExplanation(analysis, c) {
   // The reference first, then the others in order.
   const members = [rep, ...cluster.members.filter((m) => m !== rep)];
   return [
-    el('h3', null, `Shared sentence ${c + 1}: ${KIND_LABEL[cluster.kind]}, in ${cluster.articles} articles`),
+    el('h3', null, `Shared sentence ${c + 1}: ${kindMix(cluster)}, in ${cluster.articles} articles`),
     el('p', { class: 'words' }, `Words every version has: ${cluster.shared_words.join(' ') || '(none)'}. ` +
       `Reference: ${analysis.articles[rep.article].name}. Press Escape or click again to unpin.`),
     growingList(el('ul'), members, item),
@@ -387,7 +387,7 @@ function renderCluster(analysis, c, ui, handlers, fill = (body, draw) => draw())
   }, el('span', { class: 'chevron', 'aria-hidden': 'true' }, open ? '\u25be' : '\u25b8'),
   el('span', { class: `s shared kind-${cluster.kind} ${palette(c)}` }, el('span', { class: 'badge' }, String(c + 1))),
   `In ${cluster.articles} articles`,
-  el('span', { class: 'kind' }, `${KIND_LABEL[cluster.kind]} · ${percent(cluster.similarity)} average similarity · ${plural(cluster.members.length, 'version')}`));
+  el('span', { class: 'kind' }, `${kindMix(cluster)} · ${percent(cluster.similarity)} average similarity · ${plural(cluster.members.length, 'version')}`));
   item.append(
     el('h3', null, toggle, el('button', { type: 'button', onclick: () => handlers.show(c) }, 'Show in the articles')),
     el('p', null, repText));

@@ -9,11 +9,12 @@ use crate::model::{Cluster, ClusterMember, Kind};
 
 impl<'a> Corpus<'a> {
     /// How `item` relates to `rep` (a cluster's representative, or the other
-    /// end of a link), given their word similarity.
+    /// end of a link), given their word similarity: from the two texts
+    /// alone, whatever the threshold ([`crate::options::NEAR_KIND`]).
     pub(super) fn kind(&self, item: &Item, rep: &Item, similarity: f64) -> Kind {
         if item.words.seq == rep.words.seq {
             Kind::Verbatim
-        } else if similarity >= self.threshold {
+        } else if similarity >= crate::options::NEAR_KIND {
             Kind::Near
         } else {
             Kind::Paraphrase

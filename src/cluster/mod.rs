@@ -464,4 +464,33 @@ mod tests {
         assert_eq!(found.clusters.len(), 1, "{} clusters", found.clusters.len());
         assert_eq!(found.clusters[0].members.len(), 200);
     }
+
+    #[test]
+    fn a_pair_is_called_what_its_own_texts_make_it_whatever_the_threshold() {
+        let a =
+            "The city council voted on Tuesday to approve a new parking fee for drivers downtown.";
+        let b = "Officials said drivers will soon pay a fee to park after a vote by the council on Tuesday.";
+        let c =
+            "The city council voted on Tuesday to approve a new parking fee for drivers downtown.";
+        let mut seen_low = false;
+        for threshold in [0.3, 0.6, 0.9] {
+            let found = analyse(&[&[a], &[b], &[c]], threshold);
+            let members = found.clusters.iter().flat_map(|c| &c.members);
+            let ends = members
+                .map(|m| (m.kind, m.similarity))
+                .chain(found.links.iter().map(|l| (l.kind, l.similarity)));
+            for (kind, similarity) in ends {
+                seen_low |= similarity < crate::options::NEAR_KIND;
+                let expected = if similarity >= 1.0 {
+                    kind // verbatim or near: the same words or not
+                } else if similarity >= crate::options::NEAR_KIND {
+                    Kind::Near
+                } else {
+                    Kind::Paraphrase
+                };
+                assert_eq!(kind, expected, "at {threshold}: {found:?}");
+            }
+        }
+        assert!(seen_low, "no pair below the near cut to check");
+    }
 }

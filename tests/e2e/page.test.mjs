@@ -292,6 +292,22 @@ describe('page features', () => {
     assert.match(await first.textContent(), /In \d+ articles/);
     assert.ok(await page.locator('#cluster-list del, #cluster-list ins').count() > 0, 'word differences marked');
     assert.match(await page.locator('#cluster-list').textContent(), /shared words: /);
+    // Each group's heading gives the mix of its versions' own kinds.
+    const mixes = await page.evaluate(() => [...document.querySelectorAll('#cluster-list .cluster')].map((li) => {
+      const c = Number(li.id.replace('cluster-', ''));
+      const kinds = wirediff.state.analysis.clusters[c].members.map((m) => m.kind);
+      return { text: li.querySelector('.kind').textContent, kinds: new Set(kinds).size, members: kinds.length };
+    }));
+    for (const { text, kinds, members } of mixes) {
+      if (kinds === 1) {
+        assert.doesNotMatch(text, /^\d+ /, text);
+      } else {
+        const counts = text.split(' · ')[0].split(', ').map((part) => Number(part.split(' ')[0]));
+        assert.equal(counts.length, kinds, text);
+        assert.equal(counts.reduce((a, b) => a + b, 0), members, text);
+      }
+    }
+    assert.ok(mixes.some((m) => m.kinds > 1), 'a group that mixes kinds');
     // Links from a group's members to sentences outside it are listed too.
     const outside = await page.evaluate(() => wirediff.state.analysis.links.filter((l) =>
       [l.a, l.b].some((e) => wirediff.state.analysis.articles[e.article].sentences[e.sentence].cluster !== null)).length);
