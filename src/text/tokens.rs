@@ -27,8 +27,32 @@ pub struct Token {
     pub norm: String,
 }
 
-/// Folds one word to its matching form.
+/// Whether `word` is a number written with thousands separators
+/// (`9,000`, `1,250,000.5`): digits, then groups of exactly three digits
+/// each after a comma, then perhaps a decimal part. `2,5` (a decimal comma)
+/// is not one.
+fn grouped_number(word: &str) -> bool {
+    let whole = word.split('.').next().unwrap_or(word);
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let mut rest = groups.peekable();
+    rest.peek().is_some()
+        && digits(first)
+        && first.len() <= 3
+        && rest.all(|g| g.len() == 3 && digits(g))
+        && word[whole.len()..]
+            .trim_start_matches('.')
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+}
+
+/// Folds one word to its matching form. A number's thousands separators
+/// are dropped (`9,000` and `9000` are one word).
 pub fn fold_word(word: &str) -> String {
+    if word.contains(',') && grouped_number(word) {
+        return word.replace(',', "");
+    }
     if word.is_ascii() {
         // NFKC leaves ASCII unchanged; only case and the backtick fold.
         return word
@@ -186,6 +210,20 @@ mod tests {
             fold_text("“World-class,” he said\u{a0}— really!"),
             "world class he said really"
         );
+    }
+
+    #[test]
+    fn thousands_separators_fold_away_and_decimal_commas_stay() {
+        assert_eq!(fold_word("9,000"), "9000");
+        assert_eq!(fold_word("1,250,000.5"), "1250000.5");
+        for kept in ["2,5", "12,34", "1,2345", ",000", "9,000,", "a,000"] {
+            assert_eq!(fold_word(kept), kept, "{kept}");
+        }
+        let words: Vec<String> = tokens("It cut 9,000 jobs, not 9000.", 0..28)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(words, ["it", "cut", "9000", "jobs", "not", "9000"]);
     }
 
     #[test]
