@@ -56,20 +56,25 @@ function fail(message) {
 
 const log = (m) => console.error(`bench: ${m}`);
 
-/** Runs a command under /usr/bin/time -v: {wall (s), rss (MB), stdout}. */
+/**
+ * Runs a command under /usr/bin/time -v: {wall (s), rss (MB), stdout}. The
+ * wall time is taken here with a monotonic clock around the whole spawn
+ * (time's own figure has a 10 ms resolution, too coarse for small corpora).
+ */
 function timed(command, args, { stdout } = {}) {
   // Output to a file goes there directly: wirediff's JSON for 10,000
   // articles is longer than a JavaScript string may be.
   const fd = stdout ? openSync(stdout, 'w') : 'pipe';
+  const start = process.hrtime.bigint();
   const r = spawnSync('/usr/bin/time', ['-v', command, ...args], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', fd, 'pipe'],
   });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   if (stdout) closeSync(fd);
   if (r.status !== 0) fail(`${command} ${args.slice(0, 3).join(' ')} … failed (${r.status}): ${r.stderr.split('\n').slice(-25).join(' ').slice(0, 600)}`);
-  const wall = r.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
   const rss = r.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
   return {
-    wall: (Number(wall[1] ?? 0) * 3600) + Number(wall[2]) * 60 + Number(wall[3]),
+    wall: elapsed,
     rss: Number(rss[1]) / 1024,
     stdout: stdout ? '' : r.stdout,
   };
@@ -121,7 +126,8 @@ function machine() {
   return { model, nproc, memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`, load, node, rustc, commit };
 }
 
-const ms = (s) => (s === undefined ? '–' : s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+const ms = (s) => (s === undefined ? '–'
+  : s < 0.01 ? `${(s * 1000).toFixed(1)} ms` : s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
 const mb = (m) => (m === undefined ? '–' : `${m.toFixed(0)} MB`);
 const f3 = (x) => (x === undefined ? '–' : x.toFixed(3));
 
