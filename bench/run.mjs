@@ -9,8 +9,9 @@
 // (bench/wasm.mjs, the module the page inlines), datasketch MinHash-LSH
 // (bench/datasketch_peer.py, on wirediff's sentences); scores every
 // clustering's pair P/R/F1 against the truth (bench/score.mjs); times one
-// article pair's diff against jsdiff diffWords in Node.js and Chromium, and
-// analyze in Chromium. Prints a Markdown table and the targets met or
+// article pair's diff against jsdiff diffWords in Node.js and Chromium,
+// analyze in Chromium, and the page itself there (bench/page.mjs: opening
+// it, 1000 articles chosen at once, Cancel). Prints a Markdown table and the targets met or
 // missed; writes both to target/bench/results.md and the raw figures to
 // target/bench/results.json.
 
@@ -196,6 +197,14 @@ function main() {
     }
   }
 
+  // The page itself in Chromium: opening it, 1000 articles chosen at once, Cancel.
+  let page;
+  if (o.chromium) {
+    log('Chromium: the page with 1000 articles');
+    page = JSON.parse(execFileSync('node', [join(root, 'bench/page.mjs'), '--articles', '1000', '--seed', String(o.seed)],
+      { encoding: 'utf8', timeout: 900_000 }).trim());
+  }
+
   // The table.
   const lines = [];
   lines.push(`Machine: ${m.model}, ${m.nproc} cores (nproc), ${m.memory}; load average at the end ${m.load}; ${m.rustc}; Node ${m.node}; wirediff ${m.commit}; corpus seed ${o.seed}.`);
@@ -245,6 +254,14 @@ function main() {
     r5?.wasmInner && r5.wasmInner.page <= 5,
     r5?.wasmInner && `${r5.wasmInner.page.toFixed(1)} ms${r5.chromium ? `; Chromium ${r5.chromium.page.toFixed(1)} ms` : ''}; ` +
       `with all 10 pair diffs as the CLI: ${r5.wasmInner.warm.toFixed(1)} ms`);
+  check('page: the five samples shown within 300 ms of opening it from file:// (Chromium)', page && page.openMs <= 300,
+    page && `${page.openMs.toFixed(0)} ms`);
+  check('page: 1000 articles chosen at once show results within 3 s', page && page.resultsMs <= 3000,
+    page && `${(page.resultsMs / 1000).toFixed(2)} s`);
+  check('page: progress visible within 100 ms of the input', page && page.progressMs <= 100, page && `${page.progressMs.toFixed(0)} ms`);
+  check('page: Cancel stops the work within 200 ms', page && page.cancelMs <= 200, page && `${page.cancelMs.toFixed(0)} ms`);
+  check('page: no main-thread task over 100 ms while comparing 1000 articles', page && page.longestTaskMs <= 100,
+    page && `${page.longTasks} tasks over 50 ms, the longest ${page.longestTaskMs.toFixed(0)} ms`);
   check('one-pair diff at least as fast as jsdiff diffWords in the same engine', diff && diff.node.wirediff <= diff.node.jsdiff &&
     (!diff.chromium || diff.chromium.wirediff <= diff.chromium.jsdiff),
     diff && `Node.js ${diff.node.wirediff.toFixed(2)} vs ${diff.node.jsdiff.toFixed(2)} ms` +
@@ -257,7 +274,7 @@ function main() {
   writeFileSync(join(out, 'results.md'), `${text}\n`);
   writeFileSync(join(out, 'results.json'), JSON.stringify({ machine: m, options: o, rows: rows.map(({ wasm, datasketch, native, ...r }) => ({
     ...r, native: { wall: native.wall, rss: native.rss }, wasm: wasm && { wall: wasm.wall, rss: wasm.rss },
-    datasketch: datasketch && { wall: datasketch.wall, rss: datasketch.rss } })), diff }, null, 2));
+    datasketch: datasketch && { wall: datasketch.wall, rss: datasketch.rss } })), diff, page }, null, 2));
 }
 
 main();

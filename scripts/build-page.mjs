@@ -100,12 +100,12 @@ const glueFactory = `window.wirediffGlue = function () {\n${glueSource}\nreturn 
 const pageScripts = page.scripts.map((f) => safe(minify(readFileSync(join(root, f), 'utf8'), 'js')));
 const styles = page.styles.map((f) => safe(minify(readFileSync(join(root, f), 'utf8'), 'css')));
 
-// The module. www/app.js reads it as base64 (WIREDIFF_WASM_BASE64) when it
-// starts. With [page] embed = "deflate-raw" the page carries it compressed
+// The module. www/app.js reads its bytes (WIREDIFF_WASM), or else base64
+// (WIREDIFF_WASM_BASE64), when it starts. With [page] embed = "deflate-raw" the page carries it compressed
 // (base64 of raw bytes compresses to about three quarters of the module's
 // own gzip size under the page's gzip; compressed bytes stay as they are):
 // a loader, the last script, decompresses it with the browser's
-// DecompressionStream, sets WIREDIFF_WASM_BASE64, then runs the page's
+// DecompressionStream into WIREDIFF_WASM (the module's bytes), then runs the page's
 // scripts in order. They wait inert as <script type="text/x-wirediff">
 // blocks and run as inline scripts the CSP allows by hash.
 let embedded; // the module as the page carries it
@@ -132,14 +132,11 @@ const run = () => {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const wasm = new Uint8Array(await new Response(stream).arrayBuffer());
-  let text = '';
-  for (let i = 0; i < wasm.length; i += 0x8000) text += String.fromCharCode.apply(null, wasm.subarray(i, i + 0x8000));
-  window.WIREDIFF_WASM_BASE64 = btoa(text);
+  window.WIREDIFF_WASM = new Uint8Array(await new Response(stream).arrayBuffer());
 })().catch((e) => {
   // The page then says that the comparison engine could not start.
   console.error('wirediff: cannot decompress the WebAssembly module:', e);
-  window.WIREDIFF_WASM_BASE64 = '';
+  window.WIREDIFF_WASM = new Uint8Array(0);
 }).finally(run);
 })();`;
   const deferred = [safe(glueFactory), ...pageScripts];

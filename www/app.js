@@ -1066,7 +1066,7 @@ async function main() {
   wireControls();
   for (const found of [articles, draft, prefs]) if (found.message) say(found.message, 'error');
   try {
-    const bytes = wd.base64Bytes(window.WIREDIFF_WASM_BASE64);
+    const bytes = window.WIREDIFF_WASM || wd.base64Bytes(window.WIREDIFF_WASM_BASE64);
     await core.start(bytes, window.WIREDIFF_GLUE);
   } catch (e) {
     render();
