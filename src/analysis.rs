@@ -11,23 +11,24 @@ use crate::text::quoted_spans;
 use crate::text::segment;
 use crate::text::{Token, tokens};
 
-fn invalid(option: &'static str, value: f64) -> Error {
+/// An option outside 0..=1. The value is not printed: formatting a float
+/// would pull a float printer into the WebAssembly module (about 10 KB)
+/// for a message the page never shows (its controls stay in range), and
+/// the CLI's user has the value on the command line.
+fn invalid(option: &'static str) -> Error {
     ErrorKind::InvalidOption {
         option,
-        reason: format!("must be between 0 and 1, got {value}"),
+        reason: "must be between 0 and 1".into(),
     }
     .into()
 }
 
 fn check(options: &Options) -> Result<(), Error> {
     if !(0.0..=1.0).contains(&options.threshold) {
-        return Err(invalid("threshold", options.threshold));
+        return Err(invalid("threshold"));
     }
     if !(0.0..=1.0).contains(&options.paraphrase_threshold) {
-        return Err(invalid(
-            "paraphrase threshold",
-            options.paraphrase_threshold,
-        ));
+        return Err(invalid("paraphrase threshold"));
     }
     if options.min_words == 0 {
         return Err(ErrorKind::InvalidOption {
@@ -46,6 +47,18 @@ struct Prepared<'a> {
     tokens: Vec<Vec<Token>>,
     headings: Vec<bool>,
     quotes: Vec<Vec<std::ops::Range<usize>>>,
+}
+
+impl Prepared<'_> {
+    /// The article as the clusterer sees it.
+    fn tokens(&self) -> ArticleTokens<'_> {
+        ArticleTokens {
+            text: &self.input.text,
+            sentences: &self.tokens,
+            headings: &self.headings,
+            quotes: &self.quotes,
+        }
+    }
 }
 
 /// A heading: the only sentence of its paragraph, without final punctuation.
@@ -210,15 +223,7 @@ pub fn analyze_with_progress(
         let name = inputs[index].name.clone();
         return Err(ErrorKind::EmptyArticle { index, name }.into());
     }
-    let token_view: Vec<ArticleTokens> = prepared
-        .iter()
-        .map(|p| ArticleTokens {
-            text: &p.input.text,
-            sentences: &p.tokens,
-            headings: &p.headings,
-            quotes: &p.quotes,
-        })
-        .collect();
+    let token_view: Vec<ArticleTokens> = prepared.iter().map(Prepared::tokens).collect();
     progress(Stage::Matching, 0, 1);
     let Clustering { clusters, links } = cluster(&token_view, options);
     progress(Stage::Matching, 1, 1);
@@ -252,6 +257,14 @@ pub fn analyze_with_progress(
         diffs,
         overlap,
     })
+}
+
+/// The articles segmented and tokenised as the clusterer sees them, handed
+/// to `f` (for measuring the clusterer's decisions: [`crate::eval`]).
+pub(crate) fn with_article_tokens<R>(inputs: &[Input], f: impl FnOnce(&[ArticleTokens]) -> R) -> R {
+    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let view: Vec<ArticleTokens> = prepared.iter().map(Prepared::tokens).collect();
+    f(&view)
 }
 
 fn paragraph_spans(article: &Article) -> Vec<std::ops::Range<usize>> {

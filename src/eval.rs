@@ -24,14 +24,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::analysis::analyze;
-use crate::cluster::score;
+use crate::analysis::{analyze, with_article_tokens};
+use crate::cluster::features::FEATURES;
+use crate::cluster::{ArticleTokens, PairJudgment, score};
 use crate::model::{Analysis, Input, Options};
 pub use crate::model::{
     BoundaryCase, BoundaryMiss, BoundaryReport, GoldLink, Kind, LinkError, LinkReport, Prf,
 };
-use crate::text::sentence_texts;
-use crate::text::tokens;
+use crate::text::{Token, quoted_spans, sentence_texts, tokens};
 
 /// Scores the segmenter on labelled cases.
 pub fn score_boundaries(cases: &[BoundaryCase]) -> BoundaryReport {
@@ -117,17 +117,18 @@ fn locate(analysis: &Analysis, article: usize, text: &str, snippet: &str) -> Res
         })
 }
 
-/// Analyses `inputs` with `options` and scores the links against `gold`.
-pub fn score_links(
-    inputs: &[Input],
-    gold: &[GoldLink],
-    options: &Options,
-) -> Result<LinkReport, String> {
-    let options = Options {
-        diffs: false,
-        ..options.clone()
-    };
-    let analysis = analyze(inputs, &options).map_err(|e| e.to_string())?;
+/// The gold links of a set as sentence pairs of `analysis`.
+struct Gold {
+    /// Every gold pair, optional ones included.
+    all: BTreeSet<Pair>,
+    /// The required verbatim and near pairs.
+    close: BTreeSet<Pair>,
+    /// Judgment calls, counted neither way.
+    optional: BTreeSet<Pair>,
+    kinds: BTreeMap<Pair, Kind>,
+}
+
+fn locate_gold(analysis: &Analysis, inputs: &[Input], gold: &[GoldLink]) -> Result<Gold, String> {
     let index: BTreeMap<&str, usize> = inputs
         .iter()
         .enumerate()
@@ -144,8 +145,8 @@ pub fn score_links(
     let mut kinds: BTreeMap<Pair, Kind> = BTreeMap::new();
     for link in gold {
         let (a, b) = (article(&link.a)?, article(&link.b)?);
-        let sa = locate(&analysis, a, &inputs[a].text, &link.a_text)?;
-        let sb = locate(&analysis, b, &inputs[b].text, &link.b_text)?;
+        let sa = locate(analysis, a, &inputs[a].text, &link.a_text)?;
+        let sb = locate(analysis, b, &inputs[b].text, &link.b_text)?;
         let pair = ordered((a, sa), (b, sb));
         all_gold.insert(pair);
         kinds.insert(pair, link.kind);
@@ -155,6 +156,31 @@ pub fn score_links(
             close_gold.insert(pair);
         }
     }
+    Ok(Gold {
+        all: all_gold,
+        close: close_gold,
+        optional,
+        kinds,
+    })
+}
+
+/// Analyses `inputs` with `options` and scores the links against `gold`.
+pub fn score_links(
+    inputs: &[Input],
+    gold: &[GoldLink],
+    options: &Options,
+) -> Result<LinkReport, String> {
+    let options = Options {
+        diffs: false,
+        ..options.clone()
+    };
+    let analysis = analyze(inputs, &options).map_err(|e| e.to_string())?;
+    let Gold {
+        all: all_gold,
+        close: close_gold,
+        optional,
+        kinds,
+    } = locate_gold(&analysis, inputs, gold)?;
     // A predicted pair is `verbatim` or `near` when its own word similarity
     // reaches `options::NEAR_KIND`, whatever else its cluster holds.
     let word_similarity = |((a, sa), (b, sb)): Pair| {
@@ -230,14 +256,26 @@ pub struct SentencePair {
     pub b: String,
 }
 
-/// How well "linked by the engine" predicts "paraphrase" on labelled pairs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PairReport {
-    pub pairs: usize,
+/// Accuracy, precision, recall and F1 of a yes/no prediction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Binary {
     pub accuracy: f64,
     pub precision: f64,
     pub recall: f64,
     pub f1: f64,
+}
+
+/// How well the engine's judgments predict "paraphrase" on labelled pairs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairReport {
+    pub pairs: usize,
+    /// "Paraphrase" when the engine would link the two inside a corpus
+    /// ([`PairJudgment::linked`]).
+    pub linked: Binary,
+    /// "Paraphrase" when the pair model judges them one statement
+    /// ([`PairJudgment::same_statement`]; learned on MRPC's training split,
+    /// so on that split this is no held-out figure).
+    pub same_statement: Binary,
     /// F1 of answering "paraphrase" for every pair.
     pub always_f1: f64,
     /// The word-set Jaccard baseline at its best threshold on these very
@@ -275,39 +313,97 @@ pub fn parse_paraphrase_pairs(text: &str) -> Result<Vec<SentencePair>, String> {
         .collect()
 }
 
-/// Whether the engine links the two texts: each is an article of its own,
-/// and some cluster or link joins a sentence of one to one of the other.
-pub fn engine_links(a: &str, b: &str, options: &Options) -> Result<bool, String> {
-    let inputs = [Input::new("a", a), Input::new("b", b)];
-    let analysis = analyze(&inputs, options).map_err(|e| e.to_string())?;
-    let in_cluster = analysis.clusters.iter().any(|c| {
-        c.members.iter().any(|m| m.article == 0) && c.members.iter().any(|m| m.article == 1)
-    });
-    Ok(in_cluster || !analysis.links.is_empty())
+/// The engine's judgment of each labelled pair: every text is a sentence
+/// of its own (MRPC's strings are single sentences; no segmenting), and the
+/// content terms are weighted over all the texts of `pairs`, as over the
+/// articles of one analysis.
+pub fn judge_pairs(pairs: &[SentencePair], options: &Options) -> Vec<Option<PairJudgment>> {
+    let texts: Vec<&str> = pairs
+        .iter()
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .collect();
+    let tokens: Vec<Vec<Vec<Token>>> = texts.iter().map(|t| vec![tokens(t, 0..t.len())]).collect();
+    let quotes: Vec<Vec<Vec<std::ops::Range<usize>>>> =
+        texts.iter().map(|t| vec![quoted_spans(t, 0)]).collect();
+    let articles: Vec<ArticleTokens> = texts
+        .iter()
+        .zip(&tokens)
+        .zip(&quotes)
+        .map(|((text, sentences), quotes)| ArticleTokens {
+            text,
+            sentences,
+            headings: &[false],
+            quotes,
+        })
+        .collect();
+    let index: Vec<(usize, usize)> = (0..pairs.len()).map(|i| (2 * i, 2 * i + 1)).collect();
+    crate::cluster::judge_pairs(&articles, &index, options)
 }
 
-/// Scores [`engine_links`] as a paraphrase detector on labelled pairs.
-pub fn score_pairs(pairs: &[SentencePair], options: &Options) -> Result<PairReport, String> {
-    let mut predicted = Vec::with_capacity(pairs.len());
-    for pair in pairs {
-        predicted.push(engine_links(&pair.a, &pair.b, options)?);
-    }
+/// Scores the engine as a paraphrase detector on labelled pairs: a pair
+/// counts as "paraphrase" when the engine links its two sentences
+/// ([`PairJudgment::linked`]).
+pub fn score_pairs(pairs: &[SentencePair], options: &Options) -> PairReport {
+    let judged = judge_pairs(pairs, options);
     let gold: Vec<bool> = pairs.iter().map(|p| p.paraphrase).collect();
-    let (accuracy, precision, recall, f1) = binary_scores(&predicted, &gold);
-    let always = binary_scores(&vec![true; gold.len()], &gold).3;
-    Ok(PairReport {
+    let by = |f: &dyn Fn(&PairJudgment) -> bool| {
+        let predicted: Vec<bool> = judged.iter().map(|j| j.as_ref().is_some_and(f)).collect();
+        binary_scores(&predicted, &gold)
+    };
+    PairReport {
         pairs: pairs.len(),
-        accuracy,
-        precision,
-        recall,
-        f1,
-        always_f1: always,
+        linked: by(&|j| j.linked(options)),
+        same_statement: by(&|j| j.same_statement()),
+        always_f1: binary_scores(&vec![true; gold.len()], &gold).f1,
         jaccard: best_jaccard(pairs),
+    }
+}
+
+/// One labelled example for the rewrite model: a candidate pair of a
+/// labelled set, linked or not in the gold data, with its measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainingRow {
+    pub linked: bool,
+    pub features: [f64; FEATURES],
+}
+
+/// The rewrite decision's candidate pairs of one labelled set (see
+/// [`crate::cluster::rewrite_candidates`]), each labelled by the gold
+/// links; pairs marked optional are left out.
+pub fn training_rows(
+    inputs: &[Input],
+    gold: &[GoldLink],
+    options: &Options,
+) -> Result<Vec<TrainingRow>, String> {
+    let analysis = analyze(
+        inputs,
+        &Options {
+            diffs: false,
+            ..options.clone()
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let Gold {
+        all: all_gold,
+        optional,
+        ..
+    } = locate_gold(&analysis, inputs, gold)?;
+    Ok(with_article_tokens(inputs, |articles| {
+        crate::cluster::rewrite_candidates(articles, options)
     })
+    .into_iter()
+    .filter_map(|c| {
+        let pair = ordered((c.a.article, c.a.sentence), (c.b.article, c.b.sentence));
+        (!optional.contains(&pair)).then(|| TrainingRow {
+            linked: all_gold.contains(&pair),
+            features: c.features,
+        })
+    })
+    .collect())
 }
 
 /// Accuracy, precision, recall and F1 of `predicted` against `gold`.
-fn binary_scores(predicted: &[bool], gold: &[bool]) -> (f64, f64, f64, f64) {
+fn binary_scores(predicted: &[bool], gold: &[bool]) -> Binary {
     let count = |p: bool, g: bool| {
         predicted
             .iter()
@@ -328,7 +424,12 @@ fn binary_scores(predicted: &[bool], gold: &[bool]) -> (f64, f64, f64, f64) {
     } else {
         2.0 * precision * recall / (precision + recall)
     };
-    (ratio(tp + tn, gold.len()), precision, recall, f1)
+    Binary {
+        accuracy: ratio(tp + tn, gold.len()),
+        precision,
+        recall,
+        f1,
+    }
 }
 
 /// The word-set Jaccard baseline (folded words, as the engine tokenises)
@@ -350,9 +451,9 @@ fn best_jaccard(pairs: &[SentencePair]) -> (f64, f64, f64) {
     for step in 0..=100 {
         let threshold = f64::from(step) / 100.0;
         let predicted: Vec<bool> = similarity.iter().map(|&s| s >= threshold).collect();
-        let (accuracy, _, _, f1) = binary_scores(&predicted, &gold);
-        if accuracy > best.1 {
-            best = (threshold, accuracy, f1);
+        let b = binary_scores(&predicted, &gold);
+        if b.accuracy > best.1 {
+            best = (threshold, b.accuracy, b.f1);
         }
     }
     best

@@ -69,7 +69,8 @@ pub struct Options {
     pub diff_timeout_ms: u64,
     /// Whether rewritten sentences (paraphrases) are linked too.
     pub paraphrases: bool,
-    /// Minimum paraphrase score (0..=1), see [`crate::cluster::terms`].
+    /// Minimum paraphrase score (0..=1): the rewrite model's probability, see
+    /// [`crate::cluster::features`].
     pub paraphrase_threshold: f64,
 }
 

@@ -19,8 +19,9 @@ pub const MIN_WORDS: usize = 4;
 /// Whether rewritten sentences (paraphrases) are linked too.
 pub const PARAPHRASES: bool = true;
 
-/// Minimum paraphrase score (0..=1), see [`crate::cluster::terms`].
-pub const PARAPHRASE_THRESHOLD: f64 = 0.31;
+/// Minimum paraphrase score (0..=1): the rewrite model's probability, see
+/// [`crate::cluster::features`].
+pub const PARAPHRASE_THRESHOLD: f64 = 0.5;
 
 /// Time budget for one paragraph diff, in milliseconds.
 pub const DIFF_TIMEOUT_MS: u64 = 200;

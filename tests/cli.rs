@@ -561,3 +561,46 @@ fn eval_refuses_a_test_split_of_paraphrase_pairs() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("test split"), "{err}");
 }
+
+/// `eval --features` writes the rewrite model's examples: a header with the
+/// measures' names, then one row per judged pair, labelled from the gold
+/// links (some linked, most not, on the seeds).
+#[test]
+fn eval_writes_the_rewrite_models_examples() {
+    let dir = std::env::temp_dir().join(format!("wirediff-features-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("examples.tsv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wirediff"))
+        .args(["eval", "--set", "tests/data/seeds", "--features"])
+        .arg(&out_path)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "no report with --features");
+    let text = std::fs::read_to_string(&out_path).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(header[..4], ["source", "label", "near", "quotes_agree"]);
+    assert_eq!(header[4..], wirediff::cluster::features::NAMES);
+    let labels: Vec<&str> = lines
+        .map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            assert_eq!(fields.len(), header.len(), "{l}");
+            assert_eq!(fields[0], "tests/data/seeds");
+            assert!(fields[4..].iter().all(|x| x.parse::<f64>().is_ok()), "{l}");
+            fields[1]
+        })
+        .collect();
+    let linked = labels.iter().filter(|&&l| l == "1").count();
+    assert!(
+        linked >= 10 && labels.len() - linked >= 100,
+        "{linked} of {}",
+        labels.len()
+    );
+}

@@ -85,12 +85,12 @@ fn seed_links_verbatim_and_near_meet_targets() {
 }
 
 /// All links, paraphrases included: precision at least 0.9 and recall at
-/// least 0.5 on the seeds (the target), and on the second and the held-out
-/// third set recall no lower than the engine has reached (0.85, 0.8), so
-/// that a change that loses rewritten links fails.
+/// least 0.6 on the seeds, and on the second and the held-out third set
+/// recall no lower than the engine has reached (0.9, 0.85), so that a
+/// change that loses rewritten links fails.
 #[test]
 fn all_links_keep_precision_and_recall() {
-    for (set, min_recall) in [("seeds", 0.5), ("eval/second", 0.85), ("eval/third", 0.8)] {
+    for (set, min_recall) in [("seeds", 0.6), ("eval/second", 0.9), ("eval/third", 0.85)] {
         let report = link_report(set);
         println!("{set}: all links {:?}", report.all);
         assert!(
@@ -125,8 +125,8 @@ fn other_sets_verbatim_and_near_f1_is_at_least_0_9() {
 fn real_events_keep_their_figures() {
     let floors = [
         ("mexico-quake-2022", 0.97, 0.95, 0.95, 0.95),
-        ("cebu-quake-2025", 0.97, 0.95, 0.95, 0.62),
-        ("boeing-job-cuts-2024", 0.97, 0.95, 0.95, 0.45),
+        ("cebu-quake-2025", 0.97, 0.95, 0.95, 0.64),
+        ("boeing-job-cuts-2024", 0.97, 0.95, 0.95, 0.5),
     ];
     for (event, close_p, close_r, all_p, all_r) in floors {
         let report = link_report(&format!("eval/events/{event}"));
@@ -184,8 +184,10 @@ fn paraphrase_pairs_are_read_and_scored() {
     let pairs = parse_paraphrase_pairs(text).unwrap();
     assert_eq!(pairs.len(), 2);
     assert!(pairs[0].paraphrase && !pairs[1].paraphrase);
-    let report = score_pairs(&pairs, &Options::default()).unwrap();
-    assert_eq!((report.accuracy, report.f1), (1.0, 1.0), "{report:?}");
+    let report = score_pairs(&pairs, &Options::default());
+    for b in [report.linked, report.same_statement] {
+        assert_eq!((b.accuracy, b.f1), (1.0, 1.0), "{report:?}");
+    }
     assert!(parse_paraphrase_pairs("1\tx\ty\ta\tb\n").is_err());
     assert!(parse_paraphrase_pairs("Quality\tx\n2\t1\t2\ta\tb\n").is_err());
 }

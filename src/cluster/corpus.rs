@@ -8,8 +8,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::ArticleTokens;
+use super::features::Shapes;
 use super::score::Words;
-use super::terms::{Terms, term_factor, weight};
+use super::terms::{Terms, is_number, term_factor, weight};
 use crate::model::{Options, SentenceRef};
 use crate::text::{Interner, merge_equal};
 
@@ -137,6 +138,10 @@ pub(super) struct Corpus<'a> {
     /// each distinct word is stemmed once.
     pub(super) term_of: Vec<u32>,
     pub(super) weights: Vec<f64>,
+    /// Whether each content term is a number.
+    pub(super) numeric: Vec<bool>,
+    /// Character trigrams and word bigrams, for the rewrite decision.
+    pub(super) shapes: Shapes,
     pub(super) threshold: f64,
     /// Minimum paraphrase score, if paraphrases are linked.
     pub(super) paraphrase: Option<f64>,
@@ -229,6 +234,8 @@ impl<'a> Corpus<'a> {
             item.term_weight = item.terms.iter().map(|&t| weights[t as usize]).sum();
         }
         let variants = variants(&items);
+        let numeric = terms.by_id().iter().map(|t| is_number(t)).collect();
+        let shapes = Shapes::new(items.len());
         Corpus {
             articles,
             items,
@@ -237,6 +244,8 @@ impl<'a> Corpus<'a> {
             terms,
             term_of,
             weights,
+            numeric,
+            shapes,
             threshold: options.threshold,
             paraphrase: options.paraphrases.then_some(options.paraphrase_threshold),
         }
@@ -253,7 +262,11 @@ impl<'a> Corpus<'a> {
     /// The first item of variant `v`: every item of a variant has the same
     /// words, terms, heading flag and quoted terms.
     pub(super) fn sample(&self, v: VariantId) -> &Item {
-        self.item(self.variant(v).items[0])
+        self.item(self.sample_id(v))
+    }
+
+    pub(super) fn sample_id(&self, v: VariantId) -> ItemId {
+        self.variant(v).items[0]
     }
 }
 

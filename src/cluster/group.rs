@@ -112,9 +112,9 @@ impl<'a> Corpus<'a> {
                     continue;
                 }
                 let near = link(&a.words, &b.words, self.threshold / 2.0).is_some();
-                let rewritten = self
-                    .paraphrase
-                    .is_some_and(|p| self.paraphrase_score(a, b).0 >= p / 2.0);
+                let rewritten = self.paraphrase.is_some_and(|p| {
+                    self.rewrite_probability(self.sample_id(v), self.sample_id(w)) >= p / 2.0
+                });
                 if !near && !rewritten {
                     return false;
                 }

@@ -44,14 +44,16 @@
 mod candidates;
 mod corpus;
 mod explain;
+pub mod features;
 mod group;
+mod learned;
 mod links;
 pub mod score;
 pub mod terms;
 
 use std::ops::Range;
 
-use crate::model::{Cluster, Link, Options};
+use crate::model::{Cluster, Link, Options, SentenceRef};
 use crate::text::Token;
 
 use corpus::Corpus;
@@ -104,6 +106,95 @@ pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Clustering {
     });
     let links = corpus.links(&groups, &edges, &explain);
     Clustering { clusters, links }
+}
+
+/// A pair of sentences in different articles that the rewrite decision
+/// judges, with its measures (see [`features`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub a: SentenceRef,
+    pub b: SentenceRef,
+    pub features: [f64; features::FEATURES],
+}
+
+/// Every pair of sentences in different articles that the rewrite decision
+/// judges under `options` (whatever it decides), for training and checking
+/// the model: each pair of [`Corpus::rewrite_candidates`] variants, for each
+/// of their copies in two different articles.
+pub fn rewrite_candidates(articles: &[ArticleTokens], options: &Options) -> Vec<Candidate> {
+    let corpus = Corpus::new(articles, options);
+    let cap = posting_cap(articles.len());
+    let edges = corpus.near_pairs(cap);
+    let mut out = Vec::new();
+    corpus.rewrite_candidates(cap, &edges, |v, w| {
+        let features = corpus.features(corpus.sample_id(v), corpus.sample_id(w));
+        for &x in &corpus.variant(v).items {
+            for &y in &corpus.variant(w).items {
+                let (a, b) = (corpus.item(x).at, corpus.item(y).at);
+                if a.article != b.article {
+                    out.push(Candidate { a, b, features });
+                }
+            }
+        }
+    });
+    out
+}
+
+/// How the engine sees one pair of sentences on its own (MRPC's task).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairJudgment {
+    /// A near link joins them (word similarity at the threshold).
+    pub near: bool,
+    /// Their quotations agree ([`terms`]): a rewrite link is possible.
+    pub quotes_agree: bool,
+    /// The measures of the rewrite decision.
+    pub features: [f64; features::FEATURES],
+}
+
+impl PairJudgment {
+    /// Whether the engine would link the two inside a corpus under
+    /// `options`: a near link, or a rewrite by [`features::CORPUS`].
+    pub fn linked(&self, options: &Options) -> bool {
+        self.near
+            || (options.paraphrases
+                && self.quotes_agree
+                && features::CORPUS.probability(&self.features) >= options.paraphrase_threshold)
+    }
+
+    /// Whether [`features::PAIRS`] judges the two one statement.
+    pub fn same_statement(&self) -> bool {
+        features::PAIRS.probability(&self.features) >= 0.5
+    }
+}
+
+/// Judges pairs of articles, `(x, y)` by index into `articles`, each by its
+/// first sentence long enough to match (`None` if either has none), with
+/// content-term weights from all of `articles`.
+pub fn judge_pairs(
+    articles: &[ArticleTokens],
+    pairs: &[(usize, usize)],
+    options: &Options,
+) -> Vec<Option<PairJudgment>> {
+    let corpus = Corpus::new(articles, options);
+    let mut first: Vec<Option<usize>> = vec![None; articles.len()];
+    for (i, item) in corpus.items.iter().enumerate().rev() {
+        first[item.at.article] = Some(i);
+    }
+    pairs
+        .iter()
+        .map(|&(x, y)| {
+            let (i, j) = (
+                corpus::ItemId(first[x]? as u32),
+                corpus::ItemId(first[y]? as u32),
+            );
+            let (a, b) = (corpus.item(i), corpus.item(j));
+            Some(PairJudgment {
+                near: score::link(&a.words, &b.words, corpus.threshold).is_some(),
+                quotes_agree: terms::quotes_agree(a, b),
+                features: corpus.features(i, j),
+            })
+        })
+        .collect()
 }
 
 fn first_ref(c: &Cluster) -> (usize, usize) {

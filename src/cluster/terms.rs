@@ -14,9 +14,11 @@
 //!   that a handful of sentences share weighs much more than the story's
 //!   topic words, which every article repeats. Numbers weigh
 //!   [`NUMBER_WEIGHT`] times as much: they anchor a fact.
-//! - **Score**: weighted Dice, `2·w(A ∩ B) / (w(A) + w(B))` over term sets.
-//! - **Guards**: a link needs at least [`MIN_SHARED_TERMS`] shared terms, and
-//!   headings (a paragraph of one sentence without final punctuation) take
+//! - **Measures**: weighted Dice, `2·w(A ∩ B) / (w(A) + w(B))` over term
+//!   sets, and the share of each side's weight the two hold in common, are
+//!   measures of the rewrite decision ([`super::features`]), which a model
+//!   learned on labelled data makes.
+//! - **Guards**: headings (a paragraph of one sentence without final punctuation) take
 //!   part only in verbatim and near links: two headlines that share the
 //!   story's names say little about copying. Two sentences that both quote
 //!   someone must share a word that one of them quotes ([`crate::text::quoted_spans`]):
@@ -29,15 +31,12 @@
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::corpus::{Corpus, Item};
-use crate::text::{Token, merge_equal};
+use crate::text::{Token, sorted_overlap};
 
 /// How much more a number weighs than a word held by as many sentences: a
 /// shared figure (an amount, a count, a date) is a fact restated exactly,
 /// while a shared word of the same rarity may be a coincidence of topic.
 pub const NUMBER_WEIGHT: f64 = 2.0;
-
-/// Fewest shared content terms for a paraphrase link.
-pub const MIN_SHARED_TERMS: usize = 3;
 
 /// How many of a sentence's rarest terms index it for candidate generation.
 pub const PREFIX_TERMS: usize = 10;
@@ -277,13 +276,14 @@ impl Terms {
     }
 }
 
+/// Whether a content term is a number (terms keep numbers as written).
+pub fn is_number(term: &str) -> bool {
+    term.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The factor of a term's weight: [`NUMBER_WEIGHT`] for numbers, else 1.
 pub fn term_factor(term: &str) -> f64 {
-    if term.starts_with(|c: char| c.is_ascii_digit()) {
-        NUMBER_WEIGHT
-    } else {
-        1.0
-    }
+    if is_number(term) { NUMBER_WEIGHT } else { 1.0 }
 }
 
 /// Inverse sentence frequency weight of a term held by `df` of `n` sentences.
@@ -315,14 +315,9 @@ pub(super) fn quotes_agree(a: &Item, b: &Item) -> bool {
 }
 
 impl Corpus<'_> {
-    /// Paraphrase score of two items and the number of terms they share.
-    pub(super) fn paraphrase_score(&self, a: &Item, b: &Item) -> (f64, usize) {
-        let (mut shared, mut count) = (0.0, 0);
-        merge_equal(&a.terms, &b.terms, u32::cmp, |&t, _| {
-            shared += self.weights[t as usize];
-            count += 1;
-        });
-        (weighted_dice(shared, a.term_weight, b.term_weight), count)
+    /// Whether two items share at least `n` content terms.
+    pub(super) fn shares_terms(&self, a: &Item, b: &Item, n: usize) -> bool {
+        sorted_overlap(&a.terms, &b.terms, u32::cmp) >= n
     }
 }
 

@@ -93,6 +93,14 @@ pub enum Command {
         /// for checking, never for development.
         #[arg(long, value_name = "FILE")]
         pairs: Option<PathBuf>,
+        /// Instead of the report, write the rewrite model's examples to FILE
+        /// (tab-separated: source, label, near, quotes agree, then the measures of
+        /// wirediff::cluster::features): every pair the rewrite decision
+        /// judges in each --set, labelled by its gold links, and every pair
+        /// of --pairs. `scripts/train-links` learns the weights from them:
+        /// give it development data only.
+        #[arg(long, value_name = "FILE")]
+        features: Option<PathBuf>,
         /// Also list every wrong boundary case and every wrong or missed link.
         #[arg(long)]
         verbose: bool,

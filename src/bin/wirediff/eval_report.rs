@@ -61,6 +61,37 @@ fn boundary_lines(path: &Path, verbose: bool) -> Result<Vec<String>, Failure> {
 
 /// The lines of the report on labelled sentence pairs (MRPC's format).
 fn pair_lines(path: &Path, options: &Options) -> Result<Vec<String>, Failure> {
+    let pairs = read_pairs(path)?;
+    let r = wirediff::eval::score_pairs(&pairs, options);
+    let (jt, ja, jf) = r.jaccard;
+    Ok(vec![
+        format!("sentence pairs ({}): {} pairs", path.display(), r.pairs),
+        binary_line(
+            "pair model",
+            &r.same_statement,
+            "weights from MRPC's training split: scripts/train-links cross-validates them",
+        ),
+        binary_line(
+            "corpus links",
+            &r.linked,
+            "a near link, or a rewrite by the model learned on the article sets",
+        ),
+        format!(
+            "  word Jaccard   accuracy {ja:.3}  F1 {jf:.3}  (at its best threshold on these pairs, {jt:.2})"
+        ),
+        format!("  always yes     F1 {:.3}", r.always_f1),
+    ])
+}
+
+fn binary_line(name: &str, b: &wirediff::eval::Binary, what: &str) -> String {
+    format!(
+        "  {name:<14} accuracy {:.3}  F1 {:.3}  (precision {:.3}, recall {:.3}; {what})",
+        b.accuracy, b.f1, b.precision, b.recall
+    )
+}
+
+/// Labelled sentence pairs in MRPC's format; a test split is refused.
+fn read_pairs(path: &Path) -> Result<Vec<wirediff::eval::SentencePair>, Failure> {
     let shown = quote_path(path);
     let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
     if name.is_some_and(|n| n.contains("test")) {
@@ -70,26 +101,67 @@ fn pair_lines(path: &Path, options: &Options) -> Result<Vec<String>, Failure> {
     }
     let text = String::from_utf8(input::read_file(path, &shown)?)
         .map_err(|e| Failure(format!("{shown}: is not valid UTF-8 text: {e}")))?;
-    let pairs = wirediff::eval::parse_paraphrase_pairs(&text)
-        .map_err(|e| Failure(format!("{shown}:{e}")))?;
-    let r = wirediff::eval::score_pairs(&pairs, options)
-        .map_err(|e| Failure(format!("{shown}: {e}")))?;
-    let (jt, ja, jf) = r.jaccard;
-    Ok(vec![
-        format!(
-            "sentence pairs ({}): {} pairs, \"paraphrase\" when the engine links them:",
-            path.display(),
-            r.pairs
-        ),
-        format!(
-            "  wirediff       accuracy {:.3}  F1 {:.3}  (precision {:.3}, recall {:.3})",
-            r.accuracy, r.f1, r.precision, r.recall
-        ),
-        format!(
-            "  word Jaccard   accuracy {ja:.3}  F1 {jf:.3}  (at its best threshold on these pairs, {jt:.2})"
-        ),
-        format!("  always yes     F1 {:.3}", r.always_f1),
-    ])
+    wirediff::eval::parse_paraphrase_pairs(&text).map_err(|e| Failure(format!("{shown}:{e}")))
+}
+
+/// `wirediff eval --features OUT`: the rewrite model's examples (see the
+/// option's help).
+pub fn write_features(
+    out: &Path,
+    sets: &[PathBuf],
+    pairs: Option<&Path>,
+    options: &Options,
+) -> Result<(), Failure> {
+    use std::fmt::Write as _;
+    let mut text = String::from("source\tlabel\tnear\tquotes_agree");
+    for name in wirediff::cluster::features::NAMES {
+        text.push('\t');
+        text.push_str(name);
+    }
+    text.push('\n');
+    let mut row = |source: &str, label: bool, near: bool, agree: bool, features: &[f64]| {
+        let _ = write!(
+            text,
+            "{source}\t{}\t{}\t{}",
+            u8::from(label),
+            u8::from(near),
+            u8::from(agree)
+        );
+        for x in features {
+            let _ = write!(text, "\t{x:.6}");
+        }
+        text.push('\n');
+    };
+    for dir in sets {
+        let inputs = read_set(dir)?;
+        let gold = read_jsonl(&dir.join("links.jsonl"))?;
+        let rows = wirediff::eval::training_rows(&inputs, &gold, options)
+            .map_err(|e| Failure(format!("{}: {e}", quote_path(dir))))?;
+        let source = dir.display().to_string();
+        for r in rows {
+            row(&source, r.linked, false, true, &r.features);
+        }
+    }
+    if let Some(path) = pairs {
+        let labelled = read_pairs(path)?;
+        let source = path.display().to_string();
+        for (pair, judged) in labelled
+            .iter()
+            .zip(wirediff::eval::judge_pairs(&labelled, options))
+        {
+            if let Some(j) = judged {
+                row(
+                    &source,
+                    pair.paraphrase,
+                    j.near,
+                    j.quotes_agree,
+                    &j.features,
+                );
+            }
+        }
+    }
+    std::fs::write(out, text)
+        .map_err(|e| Failure(format!("{}: cannot write: {e}", quote_path(out))))
 }
 
 pub fn evaluate(

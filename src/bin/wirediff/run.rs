@@ -7,7 +7,7 @@ use clap::Parser;
 use wirediff::Options;
 
 use crate::args::{Cli, Command};
-use crate::eval_report::evaluate;
+use crate::eval_report::{evaluate, write_features};
 use crate::input::{quote, quote_path, read_article, read_stdin};
 use crate::print::{BROKEN_PIPE, print_diff, print_json};
 use crate::{EXIT_FAILURE, Failure};
@@ -84,6 +84,7 @@ fn run(command: Command) -> Result<(), Failure> {
             threshold,
             paraphrase_threshold,
             pairs,
+            features,
             verbose,
         } => {
             let options = Options {
@@ -91,7 +92,10 @@ fn run(command: Command) -> Result<(), Failure> {
                 paraphrase_threshold,
                 ..Options::default()
             };
-            evaluate(&boundaries, &sets, pairs.as_deref(), &options, verbose)
+            match features {
+                Some(out) => write_features(&out, &sets, pairs.as_deref(), &options),
+                None => evaluate(&boundaries, &sets, pairs.as_deref(), &options, verbose),
+            }
         }
         Command::Diff { old, new } => {
             let (a, b) = (read_article(&old)?, read_article(&new)?);

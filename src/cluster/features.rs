@@ -1,0 +1,255 @@
+//! The rewrite decision: whether two sentences that are no near copies are
+//! rewrites of one statement, by a logistic model over a few measures of
+//! the pair.
+//!
+//! Each measure is general (no word list, nothing of a particular story):
+//! overlaps of words, word pairs, characters and weighted content terms,
+//! the longest common run, the length ratio, and how many numbers and
+//! content terms one side has that the other lacks. The weights are learned
+//! by `scripts/train-links` (which also reports cross-validated figures) and
+//! written to `learned.rs`: [`CORPUS`] on the candidate pairs of the
+//! development article sets of `tests/data`, for links inside a corpus (its
+//! probability is the paraphrase score that the paraphrase threshold is
+//! compared with), and [`PAIRS`] on MRPC's training split (news sentence
+//! pairs judged by people), for a lone pair of sentences.
+
+use std::cell::OnceCell;
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
+
+use super::corpus::{Corpus, Item, ItemId};
+use super::learned;
+use super::score::{longest_common_run, overlap_count};
+use crate::text::{dice, merge_equal, sorted_overlap};
+
+/// How many measures describe a pair.
+pub const FEATURES: usize = 14;
+
+/// The measures' names, in order (the columns `wirediff eval --features`
+/// writes and `scripts/train-links` reads).
+pub const NAMES: [&str; FEATURES] = [
+    "word_dice",
+    "run_cover",
+    "bigram_dice",
+    "term_dice",
+    "term_recall_min",
+    "term_recall_max",
+    "length_ratio",
+    "unmatched_numbers",
+    "unmatched_terms",
+    "shared_terms",
+    "char_dice",
+    "word_cover_min",
+    "word_cover_max",
+    "length_difference",
+];
+
+/// The logistic function.
+fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// A logistic model over the measures: its intercept and one weight per
+/// measure, on the raw measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model {
+    pub bias: f64,
+    pub weights: [f64; FEATURES],
+}
+
+impl Model {
+    /// The probability the model gives to `features` being a rewrite.
+    pub fn probability(&self, features: &[f64; FEATURES]) -> f64 {
+        let z: f64 = self.bias
+            + self
+                .weights
+                .iter()
+                .zip(features)
+                .map(|(w, x)| w * x)
+                .sum::<f64>();
+        logistic(z)
+    }
+}
+
+/// The rewrite decision inside a corpus: learned on the candidate pairs of
+/// the development article sets.
+pub const CORPUS: Model = learned::CORPUS;
+
+/// The judgment of a lone pair of sentences (no corpus around it, MRPC's
+/// task: are the two the same statement?): learned on MRPC's training
+/// split. Among pairs chosen for their word overlap a rewrite needs more
+/// than among a corpus's candidates, so the two models differ.
+pub const PAIRS: Model = learned::PAIRS;
+
+/// The hash of three characters.
+fn gram(chars: [char; 3]) -> u32 {
+    let mut h = FxHasher::default();
+    for c in chars {
+        h.write_u32(u32::from(c));
+    }
+    h.finish() as u32
+}
+
+/// A word's character trigrams, padded with a space on each side, and its
+/// first and last characters (for the trigrams across the space between
+/// two words).
+struct WordGrams {
+    grams: Vec<u32>,
+    first: char,
+    last: char,
+}
+
+fn word_grams(word: &str) -> WordGrams {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    WordGrams {
+        grams: chars.windows(3).map(|w| gram([w[0], w[1], w[2]])).collect(),
+        first: chars.get(1).copied().unwrap_or(' '),
+        last: chars
+            .get(chars.len().saturating_sub(2))
+            .copied()
+            .unwrap_or(' '),
+    }
+}
+
+/// Sorted word bigrams of a word sequence.
+fn bigrams(seq: &[u32]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = seq.windows(2).map(|w| (w[0], w[1])).collect();
+    out.sort_unstable();
+    out
+}
+
+/// An item's sorted character trigrams and word bigrams.
+struct Shape {
+    grams: Box<[u32]>,
+    bigrams: Box<[(u32, u32)]>,
+}
+
+/// Per-word character trigrams and per-item shapes, each built when first
+/// needed: an item is judged against many candidates, its shape is made
+/// once.
+pub(super) struct Shapes {
+    words: OnceCell<Vec<WordGrams>>,
+    items: Vec<OnceCell<Shape>>,
+}
+
+impl Shapes {
+    pub(super) fn new(items: usize) -> Self {
+        Shapes {
+            words: OnceCell::new(),
+            items: (0..items).map(|_| OnceCell::new()).collect(),
+        }
+    }
+}
+
+impl Corpus<'_> {
+    /// An item's shape: the character trigrams of its words joined by
+    /// spaces (each word's own, padded, and those across each space) and
+    /// its word bigrams, sorted.
+    fn shape(&self, id: ItemId) -> &Shape {
+        self.shapes.items[id.index()].get_or_init(|| {
+            let table = self
+                .shapes
+                .words
+                .get_or_init(|| self.words.by_id().iter().map(|w| word_grams(w)).collect());
+            let seq = &self.item(id).words.seq;
+            let mut grams: Vec<u32> =
+                seq.iter()
+                    .flat_map(|&w| table[w as usize].grams.iter().copied())
+                    .chain(seq.windows(2).map(|p| {
+                        gram([table[p[0] as usize].last, ' ', table[p[1] as usize].first])
+                    }))
+                    .collect();
+            grams.sort_unstable();
+            Shape {
+                grams: grams.into(),
+                bigrams: bigrams(seq).into(),
+            }
+        })
+    }
+
+    /// The measures of a pair of items (see [`NAMES`]).
+    pub(super) fn features(&self, x: ItemId, y: ItemId) -> [f64; FEATURES] {
+        let (a, b) = (self.item(x), self.item(y));
+        let (sa, sb) = (self.shape(x), self.shape(y));
+        let (la, lb) = (a.words.len(), b.words.len());
+        let common = overlap_count(&a.words, &b.words);
+        let run = longest_common_run(&a.words, &b.words).0.len();
+        let (ba, bb) = (&sa.bigrams, &sb.bigrams);
+        let bigram_common = sorted_overlap(ba, bb, <(u32, u32)>::cmp);
+        let (ga, gb) = (&sa.grams, &sb.grams);
+        let char_common = sorted_overlap(ga, gb, u32::cmp);
+        let (mut shared_weight, mut shared, mut shared_numbers) = (0.0, 0usize, 0usize);
+        merge_equal(&a.terms, &b.terms, u32::cmp, |&t, _| {
+            shared_weight += self.weights[t as usize];
+            shared += 1;
+            shared_numbers += usize::from(self.numeric[t as usize]);
+        });
+        let numbers = |x: &Item| {
+            x.terms
+                .iter()
+                .filter(|&&t| self.numeric[t as usize])
+                .count()
+        };
+        let recall = |total: f64| {
+            if total > 0.0 {
+                shared_weight / total
+            } else {
+                0.0
+            }
+        };
+        let (ra, rb) = (recall(a.term_weight), recall(b.term_weight));
+        let unmatched_numbers = numbers(a) + numbers(b) - 2 * shared_numbers;
+        let unmatched_terms = a.terms.len() + b.terms.len() - 2 * shared;
+        let ln1p = |n: usize| (n as f64 + 1.0).ln();
+        [
+            dice(common, la, lb),
+            run as f64 / la.min(lb).max(1) as f64,
+            dice(bigram_common, ba.len(), bb.len()),
+            super::terms::weighted_dice(shared_weight, a.term_weight, b.term_weight),
+            ra.min(rb),
+            ra.max(rb),
+            la.min(lb) as f64 / la.max(lb).max(1) as f64,
+            ln1p(unmatched_numbers),
+            ln1p(unmatched_terms),
+            ln1p(shared),
+            dice(char_common, ga.len(), gb.len()),
+            common as f64 / la.max(lb).max(1) as f64,
+            common as f64 / la.min(lb).max(1) as f64,
+            ln1p(la.abs_diff(lb)),
+        ]
+    }
+
+    /// The probability ([`CORPUS`]) that two items are rewrites of one
+    /// statement.
+    pub(super) fn rewrite_probability(&self, x: ItemId, y: ItemId) -> f64 {
+        CORPUS.probability(&self.features(x, y))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grams_of_a_word_are_padded_trigrams() {
+        assert_eq!(word_grams("ab").grams.len(), 2);
+        assert_eq!(word_grams("abc").grams.len(), 3);
+        assert_eq!(word_grams("abc").grams[0], word_grams("abd").grams[0]);
+        let w = word_grams("día");
+        assert_eq!((w.first, w.last), ('d', 'a'));
+    }
+
+    #[test]
+    fn the_probability_is_a_probability() {
+        for x in [[0.0; FEATURES], [1.0; FEATURES], [-5.0; FEATURES]] {
+            for model in [CORPUS, PAIRS] {
+                let p = model.probability(&x);
+                assert!((0.0..=1.0).contains(&p), "{p}");
+            }
+        }
+    }
+}
