@@ -41,10 +41,14 @@ pub const NUMBER_WEIGHT: f64 = 2.0;
 /// How many of a sentence's rarest terms index it for candidate generation.
 pub const PREFIX_TERMS: usize = 10;
 
-/// English function words and attribution verbs: they carry no evidence
-/// that two sentences come from the same source.
+/// English function words, attribution verbs, approximators (`nearly`,
+/// `around`, `less than`: outlets round a figure each their own way) and
+/// the words of units written as signs (`percent`/`per cent` for `%`,
+/// `a.m.`/`p.m.`): they carry no evidence that two sentences come from the
+/// same source.
 pub const STOPWORDS: &[&str] = &[
     "a",
+    "a.m",
     "about",
     "according",
     "added",
@@ -52,13 +56,16 @@ pub const STOPWORDS: &[&str] = &[
     "again",
     "against",
     "all",
+    "almost",
     "also",
     "am",
     "amid",
     "an",
     "and",
     "any",
+    "approximately",
     "are",
+    "around",
     "as",
     "at",
     "be",
@@ -71,6 +78,7 @@ pub const STOPWORDS: &[&str] = &[
     "but",
     "by",
     "can",
+    "cent",
     "could",
     "did",
     "do",
@@ -79,6 +87,7 @@ pub const STOPWORDS: &[&str] = &[
     "during",
     "each",
     "few",
+    "fewer",
     "for",
     "from",
     "further",
@@ -104,6 +113,7 @@ pub const STOPWORDS: &[&str] = &[
     "its",
     "itself",
     "just",
+    "less",
     "may",
     "me",
     "might",
@@ -111,6 +121,7 @@ pub const STOPWORDS: &[&str] = &[
     "most",
     "must",
     "my",
+    "nearly",
     "no",
     "nor",
     "not",
@@ -128,6 +139,10 @@ pub const STOPWORDS: &[&str] = &[
     "out",
     "over",
     "own",
+    "p.m",
+    "per",
+    "percent",
+    "roughly",
     "said",
     "same",
     "say",
@@ -214,7 +229,9 @@ pub(super) fn american(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A number in one form: thousands separators and abbreviated magnitudes
-/// dropped (`480,000` → `480000`, `2.5bn` → `2.5`, as in `2.5 billion`).
+/// dropped (`480,000` → `480000`, `2.5bn` → `2.5`, as in `2.5 billion`),
+/// thousands written out (`9k` → `9000`, as in `9,000`), and the time of
+/// day's `am`/`pm` dropped (`6am` → `6`, as in `6 a.m.`).
 pub(super) fn number(word: &str) -> String {
     let plain: String = word.chars().filter(|&c| c != ',').collect();
     let digits = plain
@@ -222,9 +239,26 @@ pub(super) fn number(word: &str) -> String {
         .unwrap_or(plain.len());
     let (value, suffix) = plain.split_at(digits);
     match suffix {
-        "k" | "m" | "mn" | "mln" | "b" | "bn" | "bln" | "tn" | "trn" => value.to_owned(),
+        "m" | "mn" | "mln" | "b" | "bn" | "bln" | "tn" | "trn" | "am" | "pm" => value.to_owned(),
+        "k" => thousands(value).unwrap_or(plain),
         _ => plain,
     }
+}
+
+/// `value` (digits, perhaps one decimal point) times 1000, written out:
+/// `9` → `9000`, `1.5` → `1500`, `2.25` → `2250`; `None` for more than three
+/// decimals or another form.
+fn thousands(value: &str) -> Option<String> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || fraction.len() > 3 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let mut out = format!("{whole}{fraction:0<3}");
+    while out.len() > 1 && out.starts_with('0') {
+        out.remove(0);
+    }
+    Some(out)
 }
 
 /// Reduces folded words to content terms.
@@ -360,6 +394,16 @@ mod tests {
         }
         assert_eq!(terms("480,000 units"), terms("480000 units"));
         assert_eq!(terms("$2.5bn"), ["2.5"]);
+        assert_eq!(terms("9k jobs"), terms("9,000 jobs"));
+        assert_eq!(terms("1.5k"), ["1500"]);
+        assert_eq!(terms("0.5k"), ["500"]);
+        assert_eq!(terms("1.2345k"), ["1.2345k"]);
+        assert_eq!(terms("at 6am"), terms("at 6 a.m."));
+        assert_eq!(
+            terms("nearly 4% of staff"),
+            terms("about 4 percent of staff")
+        );
+        assert_eq!(terms("4 per cent"), terms("4%"));
         assert_eq!(terms("2.5 billion"), ["2.5", "billion"]);
         assert_ne!(terms("hour"), terms("hor"));
     }
