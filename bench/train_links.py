@@ -81,9 +81,13 @@ def main():
     a = ap.parse_args()
     names, source, label, near, agree, x = load(a.examples)
     y = label.astype(bool)
+    for s in sorted(set(source)):
+        if os.path.exists(os.path.join(s, "HELD_OUT")):
+            sys.exit(f"{s} is a held-out set: it never trains anything")
     is_pairs = source == a.pairs_source if a.pairs_source else np.zeros(len(source), bool)
-    # The model judges only what the engine hands it: no near pair, no
-    # pair whose quotations disagree.
+    # The model judges only what the engine hands it: no near pair, and
+    # only pairs it may judge (the `judgeable` column: no heading,
+    # quotations that agree, two content terms shared).
     judged = agree & ~near
 
     def predict(scaler, model, rows):

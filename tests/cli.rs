@@ -586,7 +586,7 @@ fn eval_writes_the_rewrite_models_examples() {
     let _ = std::fs::remove_dir_all(&dir);
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    assert_eq!(header[..4], ["source", "label", "near", "quotes_agree"]);
+    assert_eq!(header[..4], ["source", "label", "near", "judgeable"]);
     assert_eq!(header[4..], wirediff::cluster::features::NAMES);
     let labels: Vec<&str> = lines
         .map(|l| {

@@ -85,12 +85,13 @@ fn seed_links_verbatim_and_near_meet_targets() {
 }
 
 /// All links, paraphrases included: precision at least 0.9 and recall at
-/// least 0.6 on the seeds, and on the second and the held-out third set
-/// recall no lower than the engine has reached (0.9, 0.85), so that a
-/// change that loses rewritten links fails.
+/// least 0.6 on the seeds, and on the second set recall no lower than the
+/// engine has reached (0.9), so that a change that loses rewritten links
+/// fails. The held-out third set keeps the floor it had before its figures
+/// were last looked at (0.8): held-out results never set a bar.
 #[test]
 fn all_links_keep_precision_and_recall() {
-    for (set, min_recall) in [("seeds", 0.6), ("eval/second", 0.9), ("eval/third", 0.85)] {
+    for (set, min_recall) in [("seeds", 0.6), ("eval/second", 0.9), ("eval/third", 0.8)] {
         let report = link_report(set);
         println!("{set}: all links {:?}", report.all);
         assert!(
@@ -119,14 +120,15 @@ fn other_sets_verbatim_and_near_f1_is_at_least_0_9() {
 
 /// Real outlets' coverage of three events (`tests/data/eval/events/`, see
 /// its README: Mexico is development, Cebu and Boeing are held out): no
-/// figure below what the engine has reached. The targets are
-/// higher (all links recall at least 0.7 on the held-out events).
+/// figure below the floors set when the events were added (held-out
+/// results never raise a bar). The targets are higher (all links
+/// recall at least 0.7 on the held-out events).
 #[test]
 fn real_events_keep_their_figures() {
     let floors = [
         ("mexico-quake-2022", 0.97, 0.95, 0.95, 0.95),
-        ("cebu-quake-2025", 0.97, 0.95, 0.95, 0.64),
-        ("boeing-job-cuts-2024", 0.97, 0.95, 0.95, 0.5),
+        ("cebu-quake-2025", 0.97, 0.95, 0.95, 0.62),
+        ("boeing-job-cuts-2024", 0.97, 0.95, 0.95, 0.45),
     ];
     for (event, close_p, close_r, all_p, all_r) in floors {
         let report = link_report(&format!("eval/events/{event}"));

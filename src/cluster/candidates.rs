@@ -5,9 +5,10 @@
 use rustc_hash::FxHashMap;
 
 use super::corpus::{Corpus, Edge, Edges, Pair, VariantId};
+use super::features::{candidate, judgeable};
 use super::group::side_by_side;
 use super::score::link;
-use super::terms::{PREFIX_TERMS, quotes_agree};
+use super::terms::PREFIX_TERMS;
 
 /// Bigrams held by more sentences than this are skipped by the index:
 /// twice the number of articles, so a quote that every article carries is
@@ -23,13 +24,6 @@ pub fn posting_cap(articles: usize) -> usize {
 /// in many lists link the variants into one band; the grouping's guard
 /// checks the pairs that have no edge itself.
 pub const FULL_LIST: usize = 64;
-
-/// Fewest content terms two sentences share for the rewrite model to judge
-/// them: about half the candidates share one term (the rare one that made
-/// them candidates), and the model links none of those on the development
-/// sets, so they are not measured at all. The model learns from every
-/// candidate.
-pub const MIN_SHARED_TERMS: usize = 2;
 
 /// How many later variants of a long posting list each variant is paired with.
 pub const BAND: usize = 12;
@@ -76,8 +70,8 @@ impl<'a> Corpus<'a> {
 
     /// Calls `f(v, w)` for every pair of variants that the rewrite decision
     /// judges: variants sharing one of their [`PREFIX_TERMS`] rarest content
-    /// terms, neither a heading, with no edge yet (a near link wins), whose
-    /// quotations agree ([`quotes_agree`]).
+    /// terms, with no edge yet (a near link wins), that are a rewrite
+    /// [`candidate`].
     pub(super) fn rewrite_candidates(
         &self,
         cap: usize,
@@ -106,23 +100,22 @@ impl<'a> Corpus<'a> {
             }
         }
         self.for_candidates(&index, rarest, cap, |v, w| {
-            if !edges.contains_key(&(v, w)) && quotes_agree(self.sample(v), self.sample(w)) {
+            if !edges.contains_key(&(v, w)) && candidate(self.sample(v), self.sample(w)) {
                 f(v, w);
             }
         });
     }
 
     /// Adds the paraphrase edges: the [`rewrite_candidates`](Self::rewrite_candidates)
-    /// that share at least [`MIN_SHARED_TERMS`] content terms and whose
-    /// rewrite probability ([`super::features`]) reaches the paraphrase
-    /// threshold.
+    /// that are [`judgeable`] and whose rewrite probability
+    /// ([`super::features`]) reaches the paraphrase threshold.
     pub(super) fn paraphrase_pairs(&self, cap: usize, edges: &mut Edges) {
         let Some(min_score) = self.paraphrase else {
             return;
         };
         let mut found: Vec<(Pair, Edge)> = Vec::new();
         self.rewrite_candidates(cap, edges, |v, w| {
-            if !self.shares_terms(self.sample(v), self.sample(w), MIN_SHARED_TERMS) {
+            if !judgeable(self.sample(v), self.sample(w)) {
                 return;
             }
             let score = self.rewrite_probability(self.sample_id(v), self.sample_id(w));

@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet;
 use crate::text::merge_equal;
 
 use super::corpus::{Corpus, Edge, Edges, Pair, VariantId, pair};
+use super::features::judgeable;
 use super::score::link;
 
 /// Most variants of a group that the joining guard compares, a side.
@@ -83,8 +84,9 @@ impl<'a> Corpus<'a> {
     /// Whether two groups of variants may join (besides
     /// [`side_by_side`]): at least half of the pairs
     /// of their sentences that lie in different articles are linked, and
-    /// none is unrelated (word similarity and paraphrase score both below
-    /// half their thresholds). Two large groups (hundreds of light edits of
+    /// none is unrelated (word similarity below half its threshold, and no
+    /// rewrite either: not [`judgeable`] or a paraphrase score below half the
+    /// paraphrase threshold). Two large groups (hundreds of light edits of
     /// one sentence) are judged on an even sample of at most
     /// [`GUARD_SIDE`] variants a side, so a check costs at most
     /// `GUARD_SIDE²` pairs and a cluster of `k` variants about `k`, not
@@ -113,7 +115,8 @@ impl<'a> Corpus<'a> {
                 }
                 let near = link(&a.words, &b.words, self.threshold / 2.0).is_some();
                 let rewritten = self.paraphrase.is_some_and(|p| {
-                    self.rewrite_probability(self.sample_id(v), self.sample_id(w)) >= p / 2.0
+                    judgeable(a, b)
+                        && self.rewrite_probability(self.sample_id(v), self.sample_id(w)) >= p / 2.0
                 });
                 if !near && !rewritten {
                     return false;

@@ -145,8 +145,9 @@ pub fn rewrite_candidates(articles: &[ArticleTokens], options: &Options) -> Vec<
 pub struct PairJudgment {
     /// A near link joins them (word similarity at the threshold).
     pub near: bool,
-    /// Their quotations agree ([`terms`]): a rewrite link is possible.
-    pub quotes_agree: bool,
+    /// The rewrite model may judge them ([`features::judgeable`]: no
+    /// heading, quotations that agree, two content terms shared).
+    pub judgeable: bool,
     /// The measures of the rewrite decision.
     pub features: [f64; features::FEATURES],
 }
@@ -157,7 +158,7 @@ impl PairJudgment {
     pub fn linked(&self, options: &Options) -> bool {
         self.near
             || (options.paraphrases
-                && self.quotes_agree
+                && self.judgeable
                 && features::CORPUS.probability(&self.features) >= options.paraphrase_threshold)
     }
 
@@ -190,7 +191,7 @@ pub fn judge_pairs(
             let (a, b) = (corpus.item(i), corpus.item(j));
             Some(PairJudgment {
                 near: score::link(&a.words, &b.words, corpus.threshold).is_some(),
-                quotes_agree: terms::quotes_agree(a, b),
+                judgeable: features::judgeable(a, b),
                 features: corpus.features(i, j),
             })
         })

@@ -3,7 +3,9 @@
 //! Outlets rarely copy a wire sentence whole; more often they rewrite it
 //! and keep its facts: the names, the numbers, the rare words. Word overlap
 //! with every word counting the same cannot see that (`the`, `said` and
-//! `Nvidia` weigh alike), so paraphrases are scored on *content terms*:
+//! `Nvidia` weigh alike), so paraphrase candidates are found, and several
+//! of the rewrite model's measures taken ([`super::features`]), on
+//! *content terms*:
 //!
 //! - **Terms**: folded words minus English function words and attribution
 //!   verbs ([`STOPWORDS`]), possessive `'s` dropped, reduced to their stem by
@@ -18,8 +20,9 @@
 //!   sets, and the share of each side's weight the two hold in common, are
 //!   measures of the rewrite decision ([`super::features`]), which a model
 //!   learned on labelled data makes.
-//! - **Guards**: headings (a paragraph of one sentence without final punctuation) take
-//!   part only in verbatim and near links: two headlines that share the
+//! - **Guards** ([`super::features::judgeable`]): headings (a paragraph of
+//!   one sentence without final punctuation) take part only in verbatim and
+//!   near links: two headlines that share the
 //!   story's names say little about copying. Two sentences that both quote
 //!   someone must share a word that one of them quotes ([`crate::text::quoted_spans`]):
 //!   two different quotes from one speaker share only the attribution (the
@@ -30,8 +33,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::corpus::{Corpus, Item};
-use crate::text::{Token, sorted_overlap};
+use super::corpus::Item;
+use crate::text::Token;
 
 /// How much more a number weighs than a word held by as many sentences: a
 /// shared figure (an amount, a count, a date) is a fact restated exactly,
@@ -346,13 +349,6 @@ pub(super) fn quotes_agree(a: &Item, b: &Item) -> bool {
             .any(|t| y.terms.binary_search(t).is_ok())
     };
     !(a.quotes && b.quotes) || quoted_in(a, b) || quoted_in(b, a)
-}
-
-impl Corpus<'_> {
-    /// Whether two items share at least `n` content terms.
-    pub(super) fn shares_terms(&self, a: &Item, b: &Item, n: usize) -> bool {
-        sorted_overlap(&a.terms, &b.terms, u32::cmp) >= n
-    }
 }
 
 #[cfg(test)]

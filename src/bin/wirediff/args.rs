@@ -94,11 +94,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         pairs: Option<PathBuf>,
         /// Instead of the report, write the rewrite model's examples to FILE
-        /// (tab-separated: source, label, near, quotes agree, then the measures of
+        /// (tab-separated: source, label, near, judgeable, then the measures of
         /// wirediff::cluster::features): every pair the rewrite decision
         /// judges in each --set, labelled by its gold links, and every pair
-        /// of --pairs. `scripts/train-links` learns the weights from them:
-        /// give it development data only.
+        /// of --pairs. `scripts/train-links` learns the weights from them. A
+        /// held-out set (a directory holding HELD_OUT) is refused, so the
+        /// sets must be named with --set.
         #[arg(long, value_name = "FILE")]
         features: Option<PathBuf>,
         /// Also list every wrong boundary case and every wrong or missed link.

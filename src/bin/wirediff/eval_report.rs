@@ -113,7 +113,7 @@ pub fn write_features(
     options: &Options,
 ) -> Result<(), Failure> {
     use std::fmt::Write as _;
-    let mut text = String::from("source\tlabel\tnear\tquotes_agree");
+    let mut text = String::from("source\tlabel\tnear\tjudgeable");
     for name in wirediff::cluster::features::NAMES {
         text.push('\t');
         text.push_str(name);
@@ -133,6 +133,12 @@ pub fn write_features(
         text.push('\n');
     };
     for dir in sets {
+        if dir.join("HELD_OUT").exists() {
+            return Err(Failure(format!(
+                "{}: is a held-out set (it holds HELD_OUT): the rewrite model learns from development sets only; name them with --set",
+                quote_path(dir)
+            )));
+        }
         let inputs = read_set(dir)?;
         let gold = read_jsonl(&dir.join("links.jsonl"))?;
         let rows = wirediff::eval::training_rows(&inputs, &gold, options)
@@ -150,13 +156,7 @@ pub fn write_features(
             .zip(wirediff::eval::judge_pairs(&labelled, options))
         {
             if let Some(j) = judged {
-                row(
-                    &source,
-                    pair.paraphrase,
-                    j.near,
-                    j.quotes_agree,
-                    &j.features,
-                );
+                row(&source, pair.paraphrase, j.near, j.judgeable, &j.features);
             }
         }
     }
