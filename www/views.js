@@ -206,7 +206,7 @@ function renderOutsideLinks(analysis, links, from) {
     const source = analysis.articles[inside.article];
     const to = analysis.articles[outside.article];
     const measure = link.kind === 'paraphrase'
-      ? `${percent(link.score)} likely a rewrite of the same statement (judged from the words, word pairs, letters and rare names and numbers they share), ${percent(link.similarity)} of words alike`
+      ? `paraphrase score ${percent(link.score)} (the rewrite model's confidence, from the words, word pairs, letters and rare names and numbers they share), ${percent(link.similarity)} of words alike`
       : `${percent(link.similarity)} of words alike`;
     return el('li', null,
       el('strong', null, `${to.name}: `), ...runText(analysis, outside),
