@@ -184,10 +184,14 @@ pub fn judge_pairs(
     pairs
         .iter()
         .map(|&(x, y)| {
-            let (i, j) = (
-                corpus::ItemId(first[x]? as u32),
-                corpus::ItemId(first[y]? as u32),
-            );
+            let item = |k: usize| {
+                first
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map(|i| corpus::ItemId(i as u32))
+            };
+            let (i, j) = (item(x)?, item(y)?);
             let (a, b) = (corpus.item(i), corpus.item(j));
             Some(PairJudgment {
                 near: score::link(&a.words, &b.words, corpus.threshold).is_some(),
