@@ -47,9 +47,9 @@ def load(path):
     return names, source, label, near, agree, x
 
 
-def fit(x, y, w, c=1.0):
-    scaler = StandardScaler().fit(x, sample_weight=w)
-    model = LogisticRegression(C=c, max_iter=5000).fit(scaler.transform(x), y, sample_weight=w)
+def fit(x, y, c=1.0):
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=c, max_iter=5000).fit(scaler.transform(x), y)
     return scaler, model
 
 
@@ -105,7 +105,7 @@ def main():
                 rows = idx[train]
                 if engine:
                     rows = rows[judged[rows]]
-                scaler, model = fit(x[rows], y[rows], np.ones(len(rows)))
+                scaler, model = fit(x[rows], y[rows])
                 if engine:
                     pred[test] = predict(scaler, model, idx[test])
                 else:
@@ -120,7 +120,7 @@ def main():
         out = []
         for held in sets:
             rows = np.flatnonzero(judged & ~is_pairs & (source != held))
-            scaler, model = fit(x[rows], y[rows], np.ones(len(rows)), c)
+            scaler, model = fit(x[rows], y[rows], c)
             test = np.flatnonzero(source == held)
             out.append((held, len(test), int(y[test].sum()), scores(predict(scaler, model, test), y[test])))
         return out
@@ -134,11 +134,11 @@ def main():
               f"precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  ({n} pairs, {linked} linked)")
     # The corpus model: the article sets' candidate pairs.
     rows = np.flatnonzero(judged & ~is_pairs)
-    models = [("CORPUS", rows, fit(x[rows], y[rows], np.ones(len(rows)), best_c))]
+    models = [("CORPUS", rows, fit(x[rows], y[rows], best_c))]
     # The pair model: every MRPC pair, near or not.
     if is_pairs.any():
         rows = np.flatnonzero(is_pairs)
-        models.append(("PAIRS", rows, fit(x[rows], y[rows], np.ones(len(rows)))))
+        models.append(("PAIRS", rows, fit(x[rows], y[rows])))
     consts = []
     for const, rows, (scaler, model) in models:
         weights, bias = raw_weights(scaler, model)

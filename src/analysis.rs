@@ -259,12 +259,17 @@ pub fn analyze_with_progress(
     })
 }
 
-/// The articles segmented and tokenised as the clusterer sees them, handed
-/// to `f` (for measuring the clusterer's decisions: [`crate::eval`]).
-pub(crate) fn with_article_tokens<R>(inputs: &[Input], f: impl FnOnce(&[ArticleTokens]) -> R) -> R {
+/// The articles segmented (as [`analyze`] returns them, not yet compared)
+/// and tokenised as the clusterer sees them, handed to `f` (for measuring
+/// the clusterer's decisions: [`crate::eval`]).
+pub(crate) fn with_article_tokens<R>(
+    inputs: &[Input],
+    f: impl FnOnce(&[Article], &[ArticleTokens]) -> R,
+) -> R {
     let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let articles: Vec<Article> = prepared.iter().map(|p| p.article.clone()).collect();
     let view: Vec<ArticleTokens> = prepared.iter().map(Prepared::tokens).collect();
-    f(&view)
+    f(&articles, &view)
 }
 
 fn paragraph_spans(article: &Article) -> Vec<std::ops::Range<usize>> {

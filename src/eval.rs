@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::analysis::{analyze, with_article_tokens};
 use crate::cluster::features::FEATURES;
 use crate::cluster::{ArticleTokens, PairJudgment, score};
-use crate::model::{Analysis, Input, Options};
+use crate::model::{Article, Input, Options};
 pub use crate::model::{
     BoundaryCase, BoundaryMiss, BoundaryReport, GoldLink, Kind, LinkError, LinkReport, Prf,
 };
@@ -96,28 +96,30 @@ fn prf(
     }
 }
 
-/// The sentence of `analysis.articles[article]` whose span holds the first
+/// The sentence of `articles[article]` whose span holds the first
 /// occurrence of `snippet` in `text`.
-fn locate(analysis: &Analysis, article: usize, text: &str, snippet: &str) -> Result<usize, String> {
-    let at = text.find(snippet).ok_or_else(|| {
-        format!(
-            "{}: snippet not found: {snippet:?}",
-            analysis.articles[article].name
-        )
-    })?;
-    analysis.articles[article]
+fn locate(
+    articles: &[Article],
+    article: usize,
+    text: &str,
+    snippet: &str,
+) -> Result<usize, String> {
+    let at = text
+        .find(snippet)
+        .ok_or_else(|| format!("{}: snippet not found: {snippet:?}", articles[article].name))?;
+    articles[article]
         .sentences
         .iter()
         .position(|s| s.start <= at && at < s.end)
         .ok_or_else(|| {
             format!(
                 "{}: snippet outside any sentence: {snippet:?}",
-                analysis.articles[article].name
+                articles[article].name
             )
         })
 }
 
-/// The gold links of a set as sentence pairs of `analysis`.
+/// The gold links of a set as sentence pairs of its segmented articles.
 struct Gold {
     /// Every gold pair, optional ones included.
     all: BTreeSet<Pair>,
@@ -128,7 +130,7 @@ struct Gold {
     kinds: BTreeMap<Pair, Kind>,
 }
 
-fn locate_gold(analysis: &Analysis, inputs: &[Input], gold: &[GoldLink]) -> Result<Gold, String> {
+fn locate_gold(articles: &[Article], inputs: &[Input], gold: &[GoldLink]) -> Result<Gold, String> {
     let index: BTreeMap<&str, usize> = inputs
         .iter()
         .enumerate()
@@ -145,8 +147,8 @@ fn locate_gold(analysis: &Analysis, inputs: &[Input], gold: &[GoldLink]) -> Resu
     let mut kinds: BTreeMap<Pair, Kind> = BTreeMap::new();
     for link in gold {
         let (a, b) = (article(&link.a)?, article(&link.b)?);
-        let sa = locate(analysis, a, &inputs[a].text, &link.a_text)?;
-        let sb = locate(analysis, b, &inputs[b].text, &link.b_text)?;
+        let sa = locate(articles, a, &inputs[a].text, &link.a_text)?;
+        let sb = locate(articles, b, &inputs[b].text, &link.b_text)?;
         let pair = ordered((a, sa), (b, sb));
         all_gold.insert(pair);
         kinds.insert(pair, link.kind);
@@ -180,7 +182,7 @@ pub fn score_links(
         close: close_gold,
         optional,
         kinds,
-    } = locate_gold(&analysis, inputs, gold)?;
+    } = locate_gold(&analysis.articles, inputs, gold)?;
     // A predicted pair is `verbatim` or `near` when its own word similarity
     // reaches `options::NEAR_KIND`, whatever else its cluster holds.
     let word_similarity = |((a, sa), (b, sb)): Pair| {
@@ -375,31 +377,20 @@ pub fn training_rows(
     gold: &[GoldLink],
     options: &Options,
 ) -> Result<Vec<TrainingRow>, String> {
-    let analysis = analyze(
-        inputs,
-        &Options {
-            diffs: false,
-            ..options.clone()
-        },
-    )
-    .map_err(|e| e.to_string())?;
-    let Gold {
-        all: all_gold,
-        optional,
-        ..
-    } = locate_gold(&analysis, inputs, gold)?;
-    Ok(with_article_tokens(inputs, |articles| {
-        crate::cluster::rewrite_candidates(articles, options)
-    })
-    .into_iter()
-    .filter_map(|c| {
-        let pair = ordered((c.a.article, c.a.sentence), (c.b.article, c.b.sentence));
-        (!optional.contains(&pair)).then(|| TrainingRow {
-            linked: all_gold.contains(&pair),
-            features: c.features,
+    let (gold, candidates) = with_article_tokens(inputs, |articles, tokens| {
+        let gold = locate_gold(articles, inputs, gold)?;
+        Ok::<_, String>((gold, crate::cluster::rewrite_candidates(tokens, options)))
+    })?;
+    Ok(candidates
+        .into_iter()
+        .filter_map(|c| {
+            let pair = ordered((c.a.article, c.a.sentence), (c.b.article, c.b.sentence));
+            (!gold.optional.contains(&pair)).then(|| TrainingRow {
+                linked: gold.all.contains(&pair),
+                features: c.features,
+            })
         })
-    })
-    .collect())
+        .collect())
 }
 
 /// Accuracy, precision, recall and F1 of `predicted` against `gold`.

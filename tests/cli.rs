@@ -545,17 +545,17 @@ fn eval_prints_each_boundary_set() {
 
 #[test]
 fn eval_refuses_a_test_split_of_paraphrase_pairs() {
-    let dir = std::env::temp_dir().join(format!("wirediff-pairs-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("msr_paraphrase_test.txt");
-    std::fs::write(&path, "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wirediff"))
-        .args(["eval", "--set", "tests/data/seeds", "--pairs"])
-        .arg(&path)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
+    let path = scratch(
+        "msr_paraphrase_test.txt",
+        b"Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n",
+    );
+    let out = wirediff(&[
+        "eval",
+        "--set",
+        "tests/data/seeds",
+        "--pairs",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -567,15 +567,14 @@ fn eval_refuses_a_test_split_of_paraphrase_pairs() {
 /// links (some linked, most not, on the seeds).
 #[test]
 fn eval_writes_the_rewrite_models_examples() {
-    let dir = std::env::temp_dir().join(format!("wirediff-features-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let out_path = dir.join("examples.tsv");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wirediff"))
-        .args(["eval", "--set", "tests/data/seeds", "--features"])
-        .arg(&out_path)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let out_path = scratch("examples.tsv", b"");
+    let out = wirediff(&[
+        "eval",
+        "--set",
+        "tests/data/seeds",
+        "--features",
+        out_path.to_str().unwrap(),
+    ]);
     assert!(
         out.status.success(),
         "{}",
@@ -583,7 +582,6 @@ fn eval_writes_the_rewrite_models_examples() {
     );
     assert!(out.stdout.is_empty(), "no report with --features");
     let text = std::fs::read_to_string(&out_path).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
     assert_eq!(header[..4], ["source", "label", "near", "judgeable"]);
@@ -603,4 +601,26 @@ fn eval_writes_the_rewrite_models_examples() {
         "{linked} of {}",
         labels.len()
     );
+}
+
+/// A held-out set (a directory holding HELD_OUT) never trains the rewrite
+/// model: `eval --features` refuses it with one line and writes nothing.
+#[test]
+fn eval_features_refuses_a_held_out_set() {
+    let out_path = scratch("held-out-examples.tsv", b"");
+    std::fs::remove_file(&out_path).unwrap();
+    let out = wirediff(&[
+        "eval",
+        "--set",
+        "tests/data/seeds",
+        "--set",
+        "tests/data/eval/third",
+        "--features",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("held-out set"), "{err}");
+    assert!(!out_path.exists());
 }
