@@ -54,6 +54,9 @@ pub(super) struct Item {
     /// sentence quotes anyone at all.
     pub(super) quoted_terms: Vec<u32>,
     pub(super) quotes: bool,
+    /// Sorted words written with a capital after the sentence's first word
+    /// (names, mostly).
+    pub(super) names: Vec<u32>,
     /// Content key for order-independent tie breaking.
     pub(super) key: (u64, usize),
 }
@@ -203,6 +206,20 @@ impl<'a> Corpus<'a> {
                     .collect();
                 quoted_terms.sort_unstable();
                 quoted_terms.dedup();
+                let mut names: Vec<u32> = tokens
+                    .iter()
+                    .zip(&seq)
+                    .skip(1)
+                    .filter(|(t, _)| {
+                        article.text[t.span.clone()]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    })
+                    .map(|(_, &w)| w)
+                    .collect();
+                names.sort_unstable();
+                names.dedup();
                 items.push(Item {
                     at: SentenceRef {
                         article: a,
@@ -214,6 +231,7 @@ impl<'a> Corpus<'a> {
                     heading: article.headings.get(s).copied().unwrap_or(false),
                     quotes: !quoted_terms.is_empty(),
                     quoted_terms,
+                    names,
                     key: (article_key, s),
                 });
             }

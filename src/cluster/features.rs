@@ -6,8 +6,10 @@
 //! overlaps of words (Dice and the share of each side covered), word pairs,
 //! letter trigrams and weighted content terms, the longest common run, the
 //! lengths (ratio and difference), the number of content terms shared, and
-//! how many numbers and content terms either side has that the other lacks
-//! (log-scaled). The model learns from every [`candidate`] pair; the
+//! how many numbers, content terms and names either side has that the other
+//! lacks (log-scaled), the shorter sentence's word n-gram precision (BLEU's
+//! geometric mean of the 1- to 4-gram precisions) and how much of the
+//! shared words' order the two keep. The model learns from every [`candidate`] pair; the
 //! engine asks it only about [`judgeable`] ones. The weights are learned
 //! by `scripts/train-links` (which also reports cross-validated figures) and
 //! written to `learned.rs`: [`CORPUS`] on the candidate pairs of the
@@ -20,11 +22,11 @@ use std::cell::OnceCell;
 
 use super::corpus::{Corpus, Item, ItemId};
 use super::learned;
-use super::score::{longest_common_run, overlap_count};
+use super::score::{Words, longest_common_run, overlap_count};
 use crate::text::{dice, merge_equal, sorted_overlap};
 
 /// How many measures describe a pair.
-pub const FEATURES: usize = 14;
+pub const FEATURES: usize = 17;
 
 /// The measures' names, in order (the columns `wirediff eval --features`
 /// writes and `scripts/train-links` reads).
@@ -43,7 +45,16 @@ pub const NAMES: [&str; FEATURES] = [
     "word_cover_min",
     "word_cover_max",
     "length_difference",
+    "ngram_precision",
+    "word_order",
+    "unmatched_names",
 ];
+
+/// Where the measures made for lone pairs begin (`ngram_precision`,
+/// `word_order`, `unmatched_names`): `scripts/train-links` fits the corpus
+/// model without them when the article sets left out of training score
+/// better so.
+pub const LONE_PAIR_MEASURES: usize = 14;
 
 /// Fewest content terms two sentences share for the engine to ask the
 /// rewrite model about them: about half the candidates share one term (the
@@ -145,6 +156,103 @@ fn bigrams(seq: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
+/// How many word `N`-grams two sequences share, counted as multisets.
+fn ngram_overlap<const N: usize>(a: &[u32], b: &[u32]) -> usize {
+    let grams = |seq: &[u32]| {
+        let mut out: Vec<[u32; N]> = seq
+            .windows(N)
+            .map(|w| std::array::from_fn(|i| w[i]))
+            .collect();
+        out.sort_unstable();
+        out
+    };
+    sorted_overlap(&grams(a), &grams(b), <[u32; N]>::cmp)
+}
+
+/// Smallest precision [`ngram_precision`] takes for an order, so that one
+/// order without a shared n-gram does not zero the mean.
+const PRECISION_FLOOR: f64 = 0.01;
+
+/// BLEU's core for the shorter of two sentences (`shorter` words): the
+/// geometric mean of its 1- to 4-gram precisions, given the n-grams the two
+/// share (`common[n - 1]`). The shorter side has the fewest n-grams of every
+/// order, so its precisions are the larger of the two sides'.
+fn ngram_precision(common: [usize; 4], shorter: usize) -> f64 {
+    let logs: f64 = common
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let total = shorter.saturating_sub(i);
+            let p = if total == 0 {
+                0.0
+            } else {
+                c as f64 / total as f64
+            };
+            p.max(PRECISION_FLOOR).ln()
+        })
+        .sum();
+    (logs / common.len() as f64).exp()
+}
+
+/// How far two sentences keep the order of the words they share: among
+/// the words each holds exactly once, the share of pairs of them that come
+/// in the same order in both (Kendall's concordance; 1 with fewer than two
+/// such words). Counted by merge sort, so long sentences cost `k log k`.
+fn word_order(a: &Words, b: &Words) -> f64 {
+    let once = |w: &Words| {
+        let s = &w.sorted;
+        (0..s.len())
+            .filter(|&i| {
+                (i == 0 || s[i - 1].0 != s[i].0) && (i + 1 == s.len() || s[i + 1].0 != s[i].0)
+            })
+            .map(|i| s[i])
+            .collect::<Vec<_>>()
+    };
+    let (oa, ob) = (once(a), once(b));
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    merge_equal(
+        &oa,
+        &ob,
+        |x, y| x.0.cmp(&y.0),
+        |x, y| pairs.push((x.1, y.1)),
+    );
+    let k = pairs.len();
+    if k < 2 {
+        return 1.0;
+    }
+    pairs.sort_unstable();
+    let mut positions: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+    let inversions = count_inversions(&mut positions);
+    let total = (k * (k - 1) / 2) as f64;
+    1.0 - inversions as f64 / total
+}
+
+/// The pairs `i < j` with `v[i] > v[j]`, sorting `v` on the way.
+fn count_inversions(v: &mut [u32]) -> usize {
+    let n = v.len();
+    if n < 2 {
+        return 0;
+    }
+    let (left, right) = v.split_at_mut(n / 2);
+    let mut count = count_inversions(left) + count_inversions(right);
+    let mut merged = Vec::with_capacity(n);
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        if left[i] <= right[j] {
+            merged.push(left[i]);
+            i += 1;
+        } else {
+            merged.push(right[j]);
+            count += left.len() - i;
+            j += 1;
+        }
+    }
+    merged.extend_from_slice(&left[i..]);
+    merged.extend_from_slice(&right[j..]);
+    v.copy_from_slice(&merged);
+    count
+}
+
 /// An item's sorted character trigrams and word bigrams.
 struct Shape {
     grams: Box<[u64]>,
@@ -196,6 +304,12 @@ impl Corpus<'_> {
 
     /// The measures of a pair of items (see [`NAMES`]).
     pub(super) fn features(&self, x: ItemId, y: ItemId) -> [f64; FEATURES] {
+        self.measures(x, y, true)
+    }
+
+    /// The measures, those from [`LONE_PAIR_MEASURES`] on left at 0 unless
+    /// `every` is set.
+    fn measures(&self, x: ItemId, y: ItemId, every: bool) -> [f64; FEATURES] {
         let (a, b) = (self.item(x), self.item(y));
         let (sa, sb) = (self.shape(x), self.shape(y));
         let (la, lb) = (a.words.len(), b.words.len());
@@ -228,7 +342,7 @@ impl Corpus<'_> {
         let unmatched_numbers = numbers(a) + numbers(b) - 2 * shared_numbers;
         let unmatched_terms = a.terms.len() + b.terms.len() - 2 * shared;
         let ln1p = |n: usize| (n as f64 + 1.0).ln();
-        [
+        let mut measures = [
             dice(common, la, lb),
             run as f64 / la.min(lb).max(1) as f64,
             dice(bigram_common, ba.len(), bb.len()),
@@ -243,13 +357,35 @@ impl Corpus<'_> {
             common as f64 / la.max(lb).max(1) as f64,
             common as f64 / la.min(lb).max(1) as f64,
             ln1p(la.abs_diff(lb)),
-        ]
+            0.0,
+            0.0,
+            0.0,
+        ];
+        if every {
+            let unmatched_names = a.names.iter().filter(|&&w| !b.words.contains(w)).count()
+                + b.names.iter().filter(|&&w| !a.words.contains(w)).count();
+            let grams = [
+                common,
+                bigram_common,
+                ngram_overlap::<3>(&a.words.seq, &b.words.seq),
+                ngram_overlap::<4>(&a.words.seq, &b.words.seq),
+            ];
+            measures[LONE_PAIR_MEASURES..].copy_from_slice(&[
+                ngram_precision(grams, la.min(lb)),
+                word_order(&a.words, &b.words),
+                ln1p(unmatched_names),
+            ]);
+        }
+        measures
     }
 
     /// The probability ([`CORPUS`]) that two items are rewrites of one
-    /// statement.
+    /// statement. The measures the model gives no weight are not taken.
     pub(super) fn rewrite_probability(&self, x: ItemId, y: ItemId) -> f64 {
-        CORPUS.probability(&self.features(x, y))
+        let every = CORPUS.weights[LONE_PAIR_MEASURES..]
+            .iter()
+            .any(|&w| w != 0.0);
+        CORPUS.probability(&self.measures(x, y, every))
     }
 }
 
@@ -264,6 +400,58 @@ mod tests {
         assert_eq!(word_grams("abc").grams[0], word_grams("abd").grams[0]);
         let w = word_grams("día");
         assert_eq!((w.first, w.last), ('d', 'a'));
+    }
+
+    #[test]
+    fn inversions_are_counted() {
+        let mut v = [3, 1, 2];
+        assert_eq!(count_inversions(&mut v), 2);
+        assert_eq!(v, [1, 2, 3]);
+        let mut sorted: Vec<u32> = (0..100).collect();
+        assert_eq!(count_inversions(&mut sorted), 0);
+        let mut reversed: Vec<u32> = (0..100).rev().collect();
+        assert_eq!(count_inversions(&mut reversed), 100 * 99 / 2);
+    }
+
+    #[test]
+    fn word_order_is_kept_reversed_or_unknown() {
+        let words = |s: &[u32]| Words::new(s.to_vec());
+        let a = words(&[1, 2, 3, 4]);
+        assert_eq!(word_order(&a, &words(&[9, 1, 2, 3, 4])), 1.0);
+        assert_eq!(word_order(&a, &words(&[4, 3, 2, 1])), 0.0);
+        // Words held twice do not count; with fewer than two left, 1.
+        assert_eq!(word_order(&a, &words(&[2, 2, 1, 1, 7])), 1.0);
+        assert_eq!(word_order(&a, &words(&[2, 1, 3, 4])), 5.0 / 6.0);
+    }
+
+    #[test]
+    fn ngram_precision_is_bleus_mean() {
+        let (a, b) = ([1, 2, 3, 4, 5], [1, 2, 3, 4, 5, 6]);
+        let grams = |n| match n {
+            1 => sorted_overlap(
+                &{
+                    let mut v = a.to_vec();
+                    v.sort();
+                    v
+                },
+                &{
+                    let mut v = b.to_vec();
+                    v.sort();
+                    v
+                },
+                u32::cmp,
+            ),
+            2 => ngram_overlap::<2>(&a, &b),
+            3 => ngram_overlap::<3>(&a, &b),
+            _ => ngram_overlap::<4>(&a, &b),
+        };
+        let common = [grams(1), grams(2), grams(3), grams(4)];
+        assert_eq!(common, [5, 4, 3, 2]);
+        assert!((ngram_precision(common, 5) - 1.0).abs() < 1e-12);
+        // No shared n-gram of an order: its precision is floored, not 0.
+        let p = ngram_precision([2, 0, 0, 0], 4);
+        assert!((p - (0.5f64 * 0.01 * 0.01 * 0.01).powf(0.25)).abs() < 1e-12);
+        assert!(ngram_precision([0; 4], 0) > 0.0);
     }
 
     #[test]

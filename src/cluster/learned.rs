@@ -21,26 +21,32 @@ pub const CORPUS: Model = Model {
         -1.047387, // word_cover_min
         0.486927,  // word_cover_max
         -0.252055, // length_difference
+        0.0,       // ngram_precision
+        0.0,       // word_order
+        0.0,       // unmatched_names
     ],
 };
 
 /// Learned from 4076 examples of `msr_paraphrase_train.txt`.
 pub const PAIRS: Model = Model {
-    bias: 0.929283,
+    bias: -2.952973,
     weights: [
-        3.576578,   // word_dice
-        -1.533008,  // run_cover
-        -2.832434,  // bigram_dice
-        -4.370011,  // term_dice
-        2.988224,   // term_recall_min
-        1.875635,   // term_recall_max
-        -4.735739,  // length_ratio
-        -0.371449,  // unmatched_numbers
-        -0.573171,  // unmatched_terms
-        -0.321704,  // shared_terms
-        6.400406,   // char_dice
-        13.464545,  // word_cover_min
-        -10.006925, // word_cover_max
-        0.106784,   // length_difference
+        3.104902,  // word_dice
+        -0.046595, // run_cover
+        -1.012197, // bigram_dice
+        -4.274173, // term_dice
+        3.148457,  // term_recall_min
+        1.845662,  // term_recall_max
+        -3.063152, // length_ratio
+        -0.331024, // unmatched_numbers
+        -0.684943, // unmatched_terms
+        -0.259062, // shared_terms
+        6.253942,  // char_dice
+        12.15397,  // word_cover_min
+        -7.674497, // word_cover_max
+        0.233258,  // length_difference
+        -3.340947, // ngram_precision
+        1.749498,  // word_order
+        0.207065,  // unmatched_names
     ],
 };
