@@ -32,6 +32,8 @@ THRESHOLD = 0.5
 # sets' leave-one-set-out F1 (the pair model has thousands of examples
 # and keeps scikit-learn's default, 1).
 C_GRID = [0.03, 0.1, 0.3, 1.0, 3.0]
+C_STANDING = 0.3
+MARGIN = 0.01
 # Measures made for MRPC's lone pairs (BLEU-like precision, word order,
 # names): the corpus model is fit with and without them, and keeps the
 # choice (and C) with the better mean F1 of each set left out. Its weights
@@ -138,12 +140,18 @@ def main():
                for label, cols in [("every measure", every), ("all but " + ", ".join(PAIR_MEASURES), base)]
                for c in C_GRID}
     mean_f1 = {k: np.mean([r[3][3] for r in v]) for k, v in choices.items()}
-    best_c, best_label = max(choices, key=lambda k: mean_f1[k])
+    # A choice replaces the standing one (C_STANDING, without the lone-pair
+    # measures) only when it beats it by more than MARGIN: three small sets
+    # make the means noisy, and a choice that wins by a hair is noise.
+    standing = (C_STANDING, "all but " + ", ".join(PAIR_MEASURES))
+    top = max(choices, key=lambda k: mean_f1[k])
+    best_c, best_label = top if mean_f1[top] > mean_f1[standing] + MARGIN else standing
     corpus_cols = every if best_label == "every measure" else base
     for label in dict.fromkeys(k[1] for k in choices):
         print(f"corpus model on {label}, mean F1 of each set left out by regularisation C: "
               + ", ".join(f"{c}: {mean_f1[(c, label)]:.3f}" for c in C_GRID))
-    print(f"chosen: {best_label}, C {best_c}")
+    print(f"best: {top[1]}, C {top[0]}; chosen: {best_label}, C {best_c} "
+          f"(the standing choice is kept unless beaten by more than {MARGIN})")
     for held, n, linked, (acc, p, r, f) in choices[(best_c, best_label)]:
         print(f"{held}, left out of training: its candidate pairs "
               f"precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  ({n} pairs, {linked} linked)")

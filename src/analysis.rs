@@ -9,7 +9,7 @@ use crate::model::{Analysis, Article, Input, Options, Paragraph, ParagraphDiff, 
 use crate::overlap::overlap;
 use crate::text::quoted_spans;
 use crate::text::segment;
-use crate::text::{Token, tokens};
+use crate::text::{Role, Token, tokens};
 
 /// An option outside 0..=1. The value is not printed: formatting a float
 /// would pull a float printer into the WebAssembly module (about 10 KB)
@@ -44,7 +44,11 @@ fn check(options: &Options) -> Result<(), Error> {
 struct Prepared<'a> {
     input: &'a Input,
     article: Article,
+    /// Per sentence, the tokens the clusterer sees: none for a sentence of
+    /// a paragraph set aside.
     tokens: Vec<Vec<Token>>,
+    /// Whether the article has a word at all (set aside or not).
+    has_words: bool,
     headings: Vec<bool>,
     quotes: Vec<Vec<std::ops::Range<usize>>>,
 }
@@ -75,14 +79,19 @@ fn prepare(input: &Input) -> Prepared<'_> {
         .iter()
         .map(|(r, _)| tokens(text, r.clone()))
         .collect();
-    let paragraphs = seg
+    let paragraph_texts: Vec<&str> = seg.paragraphs.iter().map(|p| &text[p.clone()]).collect();
+    let parts = crate::text::parts(&paragraph_texts, &input.story, &input.aside);
+    let paragraphs: Vec<Paragraph> = seg
         .paragraphs
         .iter()
         .zip(&seg.paragraph_sentences)
-        .map(|(p, s)| Paragraph {
+        .zip(&parts)
+        .map(|((p, s), part)| Paragraph {
             start: p.start,
             end: p.end,
             sentences: s.clone(),
+            role: part.role,
+            reason: part.reason,
         })
         .collect();
     let sentences = seg
@@ -109,20 +118,37 @@ fn prepare(input: &Input) -> Prepared<'_> {
         .iter()
         .map(|(r, _)| quoted_spans(&text[r.clone()], r.start))
         .collect();
-    let title = seg
-        .paragraphs
-        .first()
-        .map_or_else(String::new, |p| text[p.clone()].to_owned());
+    let first = |role: Role| {
+        parts
+            .iter()
+            .position(|p| p.role == role)
+            .map(|i| paragraph_texts[i].to_owned())
+    };
+    let title = first(Role::Headline)
+        .or_else(|| first(Role::Story))
+        .or_else(|| paragraph_texts.first().map(|t| (*t).to_owned()))
+        .unwrap_or_default();
+    let has_words = tokens.iter().any(|t| !t.is_empty());
+    let mut tokens = tokens;
+    for (t, (_, p)) in tokens.iter_mut().zip(&seg.sentences) {
+        if !parts[*p].role.compared() {
+            t.clear();
+        }
+    }
     Prepared {
         input,
         article: Article {
             name: input.name.clone(),
+            outlet: crate::text::parts::outlet(&input.name),
             title,
+            byline: first(Role::Byline),
+            date: first(Role::Date),
             len: text.len(),
             paragraphs,
             sentences,
         },
         tokens,
+        has_words,
         headings,
         quotes,
     }
@@ -216,10 +242,7 @@ pub fn analyze_with_progress(
     #[cfg(not(target_family = "wasm"))]
     let prepared: Vec<Prepared> = map_inputs(inputs, prepare);
     progress(Stage::Segmenting, n, n);
-    if let Some(index) = prepared
-        .iter()
-        .position(|p| p.tokens.iter().all(Vec::is_empty))
-    {
+    if let Some(index) = prepared.iter().position(|p| !p.has_words) {
         let name = inputs[index].name.clone();
         return Err(ErrorKind::EmptyArticle { index, name }.into());
     }

@@ -18,6 +18,13 @@ pub struct Input {
     /// Display name, such as a file's base name.
     pub name: String,
     pub text: String,
+    /// Paragraphs (indices) the reader marked as story text, whatever
+    /// [`crate::text::parts`] made of them.
+    #[serde(default)]
+    pub story: Vec<usize>,
+    /// Paragraphs (indices) the reader set aside.
+    #[serde(default)]
+    pub aside: Vec<usize>,
 }
 
 impl Input {
@@ -25,6 +32,8 @@ impl Input {
         Input {
             name: name.into(),
             text: text.into(),
+            story: Vec::new(),
+            aside: Vec::new(),
         }
     }
 }
@@ -92,12 +101,78 @@ impl Default for Options {
 pub struct Article {
     /// A display name (for files, the base name).
     pub name: String,
-    /// The first paragraph's text, used as a title.
+    /// The outlet's name when the display name carries one
+    /// (`003_shropshire_star.txt`: "Shropshire Star"); none for a name
+    /// that is only numbers or a hash.
+    pub outlet: Option<String>,
+    /// The headline's text; else the first paragraph of the story.
     pub title: String,
+    /// The byline's text, if one was found.
+    pub byline: Option<String>,
+    /// The date line's text, if one was found.
+    pub date: Option<String>,
     /// Length of the original text in bytes.
     pub len: usize,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+}
+
+impl Article {
+    /// Whether a sentence of the article takes part in groups, links and
+    /// shares (its paragraph is a headline or story text).
+    pub fn compared(&self, sentence: &Sentence) -> bool {
+        self.paragraphs
+            .get(sentence.paragraph)
+            .is_none_or(|p| p.role.compared())
+    }
+
+    /// How many of its sentences take part.
+    pub fn compared_sentences(&self) -> usize {
+        self.sentences.iter().filter(|s| self.compared(s)).count()
+    }
+}
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The article's headline: matched with other headlines only.
+    Headline,
+    /// Who wrote it ("By …"): set aside.
+    Byline,
+    /// When it was published: set aside.
+    Date,
+    /// The story itself.
+    Story,
+    /// Site furniture: set aside, see [`Reason`].
+    Aside,
+}
+
+impl Role {
+    /// Whether the paragraph takes part in groups and shares.
+    pub fn compared(self) -> bool {
+        matches!(self, Role::Headline | Role::Story)
+    }
+}
+
+/// Why a paragraph was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    /// A copyright line or a disclaimer.
+    Legal,
+    /// A cookie banner.
+    Cookies,
+    /// A prompt of the site: share, comment, subscribe, read more, a lone
+    /// "Advertisement".
+    Prompt,
+    /// "Published on", "Updated", "5 min read", "32 mins ago".
+    Timestamp,
+    /// A link, or another story's headline listed after a "related" or
+    /// "read more" prompt or after the story's end.
+    Links,
+    /// The reader set it aside.
+    Reader,
 }
 
 /// A paragraph: a run of non-blank text between line breaks.
@@ -109,6 +184,11 @@ pub struct Paragraph {
     pub end: usize,
     /// Indices into [`Article::sentences`] of the sentences it holds.
     pub sentences: std::ops::Range<usize>,
+    /// What the paragraph is ([`crate::text::parts`]): only headlines and
+    /// story text take part in groups, links and shares.
+    pub role: Role,
+    /// Why it was set aside, when its role is `aside`.
+    pub reason: Option<Reason>,
 }
 
 /// A sentence, with the cluster it belongs to if any.

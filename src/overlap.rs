@@ -1,7 +1,9 @@
 //! The overlap summary: how much of each article is found in the others.
 //!
-//! Shares are over all of an article's sentences, headlines and short lines
-//! included, so that they read as "this share of what the article says".
+//! Shares are over an article's sentences, headlines and short lines
+//! included, so that they read as "this share of what the article says";
+//! sentences of paragraphs set aside (bylines, dates, site furniture: see
+//! [`crate::text::parts`]) do not count.
 //!
 //! A wire story re-published by a thousand outlets makes every pair of them
 //! overlap, so listing every pair would grow with the square of the
@@ -67,12 +69,12 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
     let mut stamp = 0usize;
     let mut partners: Vec<(usize, usize)> = Vec::new();
     for (i, article) in articles.iter().enumerate() {
-        let total = article.sentences.len();
+        let total = article.compared_sentences();
         if total == 0 {
             continue;
         }
         let mut alone = 0usize;
-        for sentence in &article.sentences {
+        for sentence in article.sentences.iter().filter(|s| article.compared(s)) {
             stamp += 1;
             let mut visit = |j: usize| {
                 if j != i && seen[j] != stamp {
@@ -185,7 +187,7 @@ fn share(
                 .is_none_or(|c| theirs.binary_search(&c).is_err())
         })
         .count();
-    held as f64 / article.sentences.len().max(1) as f64
+    held as f64 / article.compared_sentences().max(1) as f64
 }
 
 /// A hash of an article's sentences, the same on every platform and for

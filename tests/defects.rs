@@ -23,22 +23,23 @@ fn no_diffs() -> Options {
 
 /// Whether every sentence long enough to be clustered is in a cluster.
 fn all_clustered(analysis: &wirediff::Analysis) -> bool {
-    analysis
-        .articles
-        .iter()
-        .flat_map(|a| &a.sentences)
-        .all(|s| s.words < Options::default().min_words || s.cluster.is_some())
+    analysis.articles.iter().all(|a| {
+        a.sentences.iter().all(|s| {
+            s.words < Options::default().min_words || !a.compared(s) || s.cluster.is_some()
+        })
+    })
 }
 
-/// The share of an article's sentences long enough to be clustered: the
-/// most of it that can be found elsewhere.
+/// The share of an article's compared sentences (not set aside) long
+/// enough to be clustered: the most of it that can be found elsewhere.
 fn clusterable_share(analysis: &wirediff::Analysis, article: usize) -> f64 {
-    let sentences = &analysis.articles[article].sentences;
-    let long = sentences
+    let a = &analysis.articles[article];
+    let long = a
+        .sentences
         .iter()
-        .filter(|s| s.words >= Options::default().min_words)
+        .filter(|s| a.compared(s) && s.words >= Options::default().min_words)
         .count();
-    long as f64 / sentences.len() as f64
+    long as f64 / a.compared_sentences() as f64
 }
 
 #[test]

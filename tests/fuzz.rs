@@ -23,7 +23,9 @@ use std::sync::Mutex;
 
 use wirediff::analysis::has_words;
 use wirediff::text::{paragraphs, segment, sentence_texts};
-use wirediff::{Analysis, Error, ErrorKind, Input, Options, ParagraphDiff, analyze, diff_texts};
+use wirediff::{
+    Analysis, Error, ErrorKind, Input, Options, ParagraphDiff, Role, analyze, diff_texts,
+};
 
 /// SplitMix64: small, seedable and the same on every platform.
 struct Rng(u64);
@@ -471,14 +473,18 @@ fn check_model(inputs: &[Input], options: &Options, analysis: &Analysis) {
     for (input, article) in inputs.iter().zip(&analysis.articles) {
         let text = input.text.as_str();
         assert_eq!(article.len, text.len());
+        // The title: the headline, else the first story paragraph, else the
+        // first paragraph.
+        let first = |role: Role| article.paragraphs.iter().find(|p| p.role == role);
         assert_eq!(
             article.title,
-            article
-                .paragraphs
-                .first()
+            first(Role::Headline)
+                .or_else(|| first(Role::Story))
+                .or(article.paragraphs.first())
                 .map_or("", |p| &text[p.start..p.end])
         );
         for p in &article.paragraphs {
+            assert_eq!(p.reason.is_some(), p.role == Role::Aside, "{p:?}");
             assert_cut(text, &(p.start..p.end), "paragraph");
             assert!(p.sentences.end <= article.sentences.len());
             for s in &article.sentences[p.sentences.clone()] {
@@ -491,6 +497,12 @@ fn check_model(inputs: &[Input], options: &Options, analysis: &Analysis) {
             assert!(s.paragraph < article.paragraphs.len());
             assert!(s.cluster.is_none_or(|c| c < analysis.clusters.len()));
             assert!(s.links.iter().all(|&l| l < analysis.links.len()));
+            if !article.compared(s) {
+                assert!(
+                    s.cluster.is_none() && s.links.is_empty(),
+                    "set aside: {s:?}"
+                );
+            }
         }
     }
     let sentence = |article: usize, k: usize| {

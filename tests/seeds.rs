@@ -158,7 +158,17 @@ fn overlap_matches_clusters_and_links() {
     let overlap = &analysis.overlap;
     for i in 0..n {
         assert_eq!(overlap.shared(i, i), 1.0);
-        let sentences = &analysis.articles[i].sentences;
+        // Shares count the compared sentences only (not those set aside).
+        let article = &analysis.articles[i];
+        let sentences: Vec<_> = article
+            .sentences
+            .iter()
+            .filter(|s| article.compared(s))
+            .collect();
+        assert!(
+            sentences.len() < article.sentences.len(),
+            "the seeds have site furniture"
+        );
         let total = sentences.len() as f64;
         let linked = sentences
             .iter()

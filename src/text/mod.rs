@@ -6,18 +6,22 @@
 //!   for news text), using the word lists of [`lexicon`];
 //! - [`nfkc`](mod@nfkc): compatibility normalisation (NFKC), natively or by the browser;
 //! - [`quotes`]: the quotation marks, their folding and the quoted spans;
+//! - [`parts`](mod@parts): what each paragraph is (headline, byline, date,
+//!   story, or site furniture set aside with its reason);
 //! - [`tokens`](mod@tokens): folded word tokens, the interner and bag arithmetic that
 //!   matching works on.
 
 pub mod lexicon;
 pub mod nfkc;
 pub mod paragraphs;
+pub mod parts;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 
 pub use nfkc::nfkc;
 pub use paragraphs::{is_space, paragraphs, trim_range};
+pub use parts::{Part, Reason, Role, parts};
 pub use quotes::{fold_mark, quoted_spans};
 pub use sentences::{Segmented, segment, sentence_texts, sentences};
 pub use tokens::{

@@ -1,0 +1,610 @@
+//! What each paragraph of a pasted article is: its headline, a byline, a
+//! date line, story text, or site furniture set aside (with the reason).
+//!
+//! A reader copies a whole web page: cookie banners, "5 min read", share
+//! prompts, "Related posts" with other stories' headlines, copyright lines
+//! and disclaimers come along with the story. They are told apart by form
+//! and position only, never by the words of a particular story:
+//!
+//! - **form**: the line's length, its final punctuation, a leading bullet,
+//!   a link, a share of date and time words, and the general vocabulary of
+//!   web pages' furniture (prompts such as "share" or "sign up", "cookies",
+//!   "all rights reserved");
+//! - **position**: a headline is one of the first lines; furniture before the
+//!   headline or after the story's last sentence is a prompt, a timestamp or
+//!   a list of links; headline-like lines after a "related" or "read more"
+//!   prompt are other stories' headlines.
+//!
+//! The reader has the last word: a paragraph marked as story text is story
+//! text, one marked aside is set aside ([`Reason::Reader`]).
+
+pub use crate::model::{Reason, Role};
+
+/// A paragraph's role, and the reason when it is set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub role: Role,
+    pub reason: Option<Reason>,
+}
+
+impl Part {
+    const STORY: Part = Part {
+        role: Role::Story,
+        reason: None,
+    };
+
+    fn aside(reason: Reason) -> Part {
+        Part {
+            role: Role::Aside,
+            reason: Some(reason),
+        }
+    }
+
+    fn role(role: Role) -> Part {
+        Part { role, reason: None }
+    }
+}
+
+/// Most words of a line of site furniture (a prompt, a timestamp, a byline).
+const SHORT_LINE: usize = 12;
+
+/// Most words of a headline.
+const HEADLINE_WORDS: usize = 30;
+
+/// How many of the first paragraphs may hold the headline.
+const HEADLINE_WITHIN: usize = 4;
+
+/// The words of a line, lowercased, letters and digits only.
+fn words(text: &str) -> Vec<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().map(str::to_lowercase).collect()
+}
+
+/// Whether a line ends like a sentence (after closing quotes and brackets).
+fn ends_like_a_sentence(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’)]»」』）".contains(c));
+    end.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';'])
+}
+
+/// The line without a leading bullet, and whether it had one.
+fn strip_bullet(text: &str) -> (&str, bool) {
+    let t = text.trim_start();
+    match t.chars().next() {
+        Some(c @ ('•' | '*' | '-' | '–' | '—' | '·' | '▪' | '►' | '⁃' | '●')) => {
+            (t[c.len_utf8()..].trim_start(), true)
+        }
+        _ => (t, false),
+    }
+}
+
+/// Words that name a date or a time, and the words web pages put around
+/// them ("Published", "Updated", "ago", "min read").
+fn is_time_word(w: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "ist",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "pst",
+        "pdt",
+        "ct",
+        "cst",
+        "jst",
+        "aest",
+        "nzt",
+        "hkt",
+        "sgt",
+        "published",
+        "updated",
+        "posted",
+        "first",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "ago",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "read",
+        "time",
+        "today",
+        "yesterday",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "date",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ];
+    w.bytes()
+        .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        || TIME_WORDS.contains(&w)
+        || (w.len() > 2
+            && w.ends_with(['h', 'm', 's'])
+            && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a word is a number of a date or a time (digits, perhaps with
+/// `:` or `.`), or a month's name.
+fn is_date_word(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    (w.bytes().any(|b| b.is_ascii_digit())
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'/')))
+        || MONTHS.contains(&w)
+}
+
+/// A short line made (mostly) of date and time words: a date line when it
+/// names a date, else a timestamp of the page ("5 min read", "Updated").
+fn timestamp(line: &str, w: &[String]) -> Option<Part> {
+    if w.is_empty() || w.len() > SHORT_LINE || ends_like_a_sentence(line) && w.len() > 4 {
+        return None;
+    }
+    let timely = w.iter().filter(|x| is_time_word(x)).count();
+    if timely * 4 < w.len() * 3 {
+        return None;
+    }
+    let dated = w.iter().filter(|x| is_date_word(x)).count();
+    Some(if dated >= 2 {
+        Part::role(Role::Date)
+    } else {
+        Part::aside(Reason::Timestamp)
+    })
+}
+
+/// A byline: "By" and a few names (capitalised words, short joining words
+/// such as "and" aside), perhaps followed by a separator and a date.
+fn byline(line: &str, w: &[String]) -> bool {
+    if w.len() < 2 || w.len() > SHORT_LINE + 4 || w[0] != "by" {
+        return false;
+    }
+    let rest = line.trim_start().get(2..).unwrap_or("");
+    let names = rest
+        .split(['|', '⏐', '•', '·', '–', '—'])
+        .next()
+        .unwrap_or("")
+        .split(" - ")
+        .next()
+        .unwrap_or("");
+    let names: Vec<&str> = names
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|x| !x.is_empty())
+        .filter(|x| x.chars().count() > 3 || x.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    !names.is_empty()
+        && names.len() <= 8
+        && names
+            .iter()
+            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Lines of legal boilerplate: copyright and disclaimers.
+fn legal(line: &str, w: &[String]) -> bool {
+    let has = |x: &str| w.iter().any(|y| y == x);
+    let phrase = |p: &str| line.to_lowercase().contains(p);
+    line.contains('©')
+        || (has("copyright") && w.len() <= 2 * SHORT_LINE)
+        || phrase("all rights reserved")
+        || has("disclaimer")
+        || phrase("investment advice")
+        || phrase("information purposes only")
+        || phrase("informational purposes only")
+}
+
+/// A cookie banner's line: cookies, and what banners say about them.
+fn cookies(w: &[String]) -> bool {
+    const AROUND: &[&str] = &[
+        "website",
+        "websites",
+        "browser",
+        "consent",
+        "accept",
+        "display",
+        "analytics",
+        "visitors",
+        "advertisements",
+        "preferences",
+        "privacy",
+        "settings",
+        "necessary",
+    ];
+    w.iter().any(|x| x == "cookie" || x == "cookies")
+        && w.iter().any(|x| AROUND.contains(&x.as_str()))
+}
+
+/// The start of a site's prompt: the line's first words.
+fn prompt(line: &str, w: &[String]) -> bool {
+    const PROMPTS: &[&[&str]] = &[
+        &["share"],
+        &["comment"],
+        &["comments"],
+        &["leave", "a", "reply"],
+        &["leave", "a", "comment"],
+        &["please", "enter"],
+        &["sign", "up"],
+        &["subscribe"],
+        &["follow", "us"],
+        &["click", "here"],
+        &["read", "more"],
+        &["read", "next"],
+        &["also", "read"],
+        &["see", "also"],
+        &["related"],
+        &["more", "from"],
+        &["recommended"],
+        &["trending"],
+        &["next", "article"],
+        &["previous", "article"],
+        &["scroll", "to", "top"],
+        &["back", "to", "top"],
+        &["advertisement"],
+        &["sponsored"],
+        &["watch"],
+        &["listen"],
+        &["download"],
+        &["newsletter"],
+        &["join", "our"],
+        &["skip", "to"],
+    ];
+    if w.is_empty()
+        || w.len() > SHORT_LINE / 2
+        || ends_like_a_sentence(line) && !line.trim_end().ends_with(':')
+    {
+        return false;
+    }
+    PROMPTS
+        .iter()
+        .any(|p| w.len() >= p.len() && w.iter().zip(p.iter()).all(|(a, b)| a == b))
+}
+
+/// Whether a line holds a web address.
+fn link(line: &str) -> bool {
+    line.contains("http://") || line.contains("https://") || line.contains("www.")
+}
+
+/// A headline's form: one line, a few words, no final stop.
+fn headline_form(line: &str, w: &[String]) -> bool {
+    (3..=HEADLINE_WORDS).contains(&w.len()) && !ends_like_a_sentence(line)
+}
+
+/// The part each paragraph plays, by the paragraphs' texts in order.
+/// `story` and `aside` are the paragraphs the reader marked (indices).
+pub fn parts(paragraphs: &[&str], story: &[usize], aside: &[usize]) -> Vec<Part> {
+    let words: Vec<Vec<String>> = paragraphs.iter().map(|p| words(p)).collect();
+    // Furniture by form alone.
+    let mut out: Vec<Option<Part>> = paragraphs
+        .iter()
+        .zip(&words)
+        .map(|(p, w)| {
+            let (line, _) = strip_bullet(p);
+            if w.is_empty() {
+                Some(Part::aside(Reason::Prompt))
+            } else if legal(line, w) {
+                Some(Part::aside(Reason::Legal))
+            } else if cookies(w) {
+                Some(Part::aside(Reason::Cookies))
+            } else if byline(line, w) {
+                Some(Part::role(Role::Byline))
+            } else if let Some(t) = timestamp(line, w) {
+                Some(t)
+            } else if prompt(line, w) {
+                Some(Part::aside(Reason::Prompt))
+            } else if link(line) && w.len() <= SHORT_LINE {
+                Some(Part::aside(Reason::Links))
+            } else {
+                None
+            }
+        })
+        .collect();
+    // Other stories' headlines: headline-like lines (or bulleted ones)
+    // after a prompt, until the next line of prose.
+    let mut listing = false;
+    for (i, p) in paragraphs.iter().enumerate() {
+        match out[i] {
+            Some(Part {
+                reason: Some(Reason::Prompt),
+                ..
+            }) => listing = true,
+            Some(_) => {}
+            None => {
+                let (line, bullet) = strip_bullet(p);
+                if listing && (bullet || headline_form(line, &words[i])) {
+                    out[i] = Some(Part::aside(Reason::Links));
+                } else {
+                    listing = false;
+                }
+            }
+        }
+    }
+    // The story's last sentence: what follows it is furniture when it has a
+    // headline's form (other stories' headlines, captions of the site).
+    if let Some(last) = (0..paragraphs.len())
+        .rev()
+        .find(|&i| out[i].is_none() && ends_like_a_sentence(paragraphs[i]))
+    {
+        for i in last + 1..paragraphs.len() {
+            let (line, bullet) = strip_bullet(paragraphs[i]);
+            if out[i].is_none() && (bullet || headline_form(line, &words[i])) {
+                out[i] = Some(Part::aside(Reason::Links));
+            }
+        }
+    }
+    // The headline: the first line of a headline's form among the first
+    // paragraphs, before any prose.
+    for i in 0..paragraphs.len().min(HEADLINE_WITHIN) {
+        match out[i] {
+            None if headline_form(paragraphs[i], &words[i]) => {
+                out[i] = Some(Part::role(Role::Headline));
+                break;
+            }
+            None => break,
+            Some(_) => {}
+        }
+    }
+    let mut parts: Vec<Part> = out.into_iter().map(|p| p.unwrap_or(Part::STORY)).collect();
+    for &i in story {
+        if let Some(p) = parts.get_mut(i) {
+            *p = Part::STORY;
+        }
+    }
+    for &i in aside {
+        if let Some(p) = parts.get_mut(i) {
+            *p = Part::aside(Reason::Reader);
+        }
+    }
+    parts
+}
+
+/// The outlet's name a display name carries: a file's base name without
+/// its extension and a leading number (`003_shropshire_star.txt`,
+/// `02-daily-ledger.txt`), its words capitalised. None when nothing is left
+/// but digits or a hash (`000_241b758aa50da853.txt`).
+pub fn outlet(name: &str) -> Option<String> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = match base.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty() && ext.len() <= 4 && ext.chars().all(char::is_alphanumeric) =>
+        {
+            stem
+        }
+        _ => base,
+    };
+    let stem = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    let words: Vec<&str> = stem
+        .split(|c: char| c == '_' || c == '-' || c == '.' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let hashlike = |w: &str| {
+        w.len() >= 6
+            && w.chars().all(|c| c.is_ascii_hexdigit())
+            && w.chars().any(|c| c.is_ascii_digit())
+    };
+    if words.is_empty()
+        || words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit()) || hashlike(w))
+    {
+        return None;
+    }
+    let capitalised: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    Some(capitalised.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets_come_from_names_that_carry_one() {
+        assert_eq!(
+            outlet("003_shropshire_star.txt").as_deref(),
+            Some("Shropshire Star")
+        );
+        assert_eq!(
+            outlet("02-daily-ledger.txt").as_deref(),
+            Some("Daily Ledger")
+        );
+        assert_eq!(outlet("dir/The Hill.txt").as_deref(), Some("The Hill"));
+        assert_eq!(outlet("cbsnews").as_deref(), Some("Cbsnews"));
+        assert_eq!(outlet("000_241b758aa50da853.txt"), None);
+        assert_eq!(outlet("12.txt"), None);
+        assert_eq!(outlet(""), None);
+    }
+
+    fn roles(lines: &[&str]) -> Vec<(Role, Option<Reason>)> {
+        parts(lines, &[], &[])
+            .into_iter()
+            .map(|p| (p.role, p.reason))
+            .collect()
+    }
+
+    #[test]
+    fn furniture_is_told_by_its_form() {
+        let got = roles(&[
+            "Please note that we are not authorised to provide any investment advice.",
+            "Council approves new harbour bridge after long debate",
+            "By Jane Doe and Sam Lee | 32 mins ago",
+            "Published on",
+            "5 min read",
+            "Updated: March 3, 2025 10:42 a.m. ET",
+            "The city council approved the bridge on Tuesday. It will open in 2027.",
+            "Share this article",
+            "“It is a great day,” the mayor said.",
+            "We use cookies to improve your experience on our website. Accept all",
+            "Copyright 2025 The Example Press. All rights reserved.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                (Role::Aside, Some(Reason::Legal)),
+                (Role::Headline, None),
+                (Role::Byline, None),
+                (Role::Aside, Some(Reason::Timestamp)),
+                (Role::Aside, Some(Reason::Timestamp)),
+                (Role::Date, None),
+                (Role::Story, None),
+                (Role::Aside, Some(Reason::Prompt)),
+                (Role::Story, None),
+                (Role::Aside, Some(Reason::Cookies)),
+                (Role::Aside, Some(Reason::Legal)),
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_after_a_prompt_or_after_the_story_are_links() {
+        let got = roles(&[
+            "Storm closes schools across the region",
+            "Heavy snow closed schools on Monday, officials said.",
+            "Forecasters expect more snow.",
+            "Related posts",
+            "Markets slip as rates rise",
+            "Local team wins the cup final",
+            "The storm is the worst in a decade, officials said.",
+            "A subheading inside a story is kept",
+            "Roads were closed, the police said.",
+            "* A bulleted headline of another story",
+            "Another headline at the very end",
+        ]);
+        let reasons: Vec<Option<Reason>> = got.iter().map(|p| p.1).collect();
+        assert_eq!(got[0].0, Role::Headline);
+        assert_eq!(
+            reasons[3..],
+            [
+                Some(Reason::Prompt),
+                Some(Reason::Links),
+                Some(Reason::Links),
+                None,
+                None,
+                None,
+                Some(Reason::Links),
+                Some(Reason::Links),
+            ]
+        );
+    }
+
+    #[test]
+    fn story_sentences_are_not_furniture() {
+        for line in [
+            "Share prices fell 4% on Monday after the company warned on profits.",
+            "By the end of the year, the company expects to hire 2,000 workers.",
+            "Watch out for falling prices, the minister told reporters in a long interview.",
+            "Related talks between the two companies broke down in May, people familiar said.",
+            "The quake struck at 1:19 a.m. on Thursday, Sept. 22.",
+        ] {
+            assert_eq!(
+                roles(&["A headline for the test story", line])[1],
+                (Role::Story, None),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_reader_has_the_last_word() {
+        let lines = [
+            "Share this article",
+            "The council met on Monday and agreed.",
+        ];
+        let p = parts(&lines, &[0], &[1]);
+        assert_eq!(p[0], Part::STORY);
+        assert_eq!(p[1], Part::aside(Reason::Reader));
+        // Indices past the end are ignored.
+        assert_eq!(parts(&lines, &[9], &[9]).len(), 2);
+    }
+}
