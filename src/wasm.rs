@@ -85,7 +85,8 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 }
 
 /// Reads the articles: an array of `{name, text}` objects with string
-/// fields (by hand, like [`options`]).
+/// fields, and perhaps `story` and `aside`, lists of paragraph numbers (by
+/// hand, like [`options`]).
 fn inputs(value: &JsValue) -> Result<Vec<Input>, JsError> {
     let wrong = |what: String| {
         JsError::new(&format!(
@@ -105,10 +106,37 @@ fn inputs(value: &JsValue) -> Result<Vec<Input>, JsError> {
                     .and_then(|v| v.as_string())
                     .ok_or_else(|| wrong(format!("article {}: {name} must be a string", i + 1)))
             };
+            // The paragraphs the reader marked: absent, or a list of
+            // paragraph numbers (one fixed message: formatting costs the
+            // module kilobytes).
+            let marks = |name: &str| -> Result<Vec<usize>, JsError> {
+                let value = js_sys::Reflect::get(&article, &JsValue::from_str(name))
+                    .unwrap_or(JsValue::UNDEFINED);
+                let numbers: Option<Vec<usize>> = if value.is_undefined() {
+                    Some(Vec::new())
+                } else if js_sys::Array::is_array(&value) {
+                    js_sys::Array::from(&value)
+                        .iter()
+                        .map(|v| {
+                            v.as_f64()
+                                .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n < 1e9)
+                        })
+                        .map(|n| n.map(|n| n as usize))
+                        .collect()
+                } else {
+                    None
+                };
+                numbers.ok_or_else(|| {
+                    JsError::new("articles: story and aside must be lists of paragraph numbers")
+                })
+            };
             if !article.is_object() {
                 return Err(wrong(format!("article {} is not an object", i + 1)));
             }
-            Ok(Input::new(text_of("name")?, text_of("text")?))
+            let mut input = Input::new(text_of("name")?, text_of("text")?);
+            input.story = marks("story")?;
+            input.aside = marks("aside")?;
+            Ok(input)
         })
         .collect()
 }

@@ -216,7 +216,7 @@ async function recompute() {
     return;
   }
   const started = performance.now();
-  const articles = usable.map((a) => ({ name: a.name, text: a.text }));
+  const articles = usable.map((a) => ({ name: a.name, text: a.text, story: a.story || [], aside: a.aside || [] }));
   const job = startJob('comparing', `Comparing ${plural(articles.length, 'article')}`);
   job.size = articles.length;
   progress.begin(job, ['segmenting', 'matching', 'summarising', 'returning']);
@@ -306,6 +306,7 @@ function controlsFor(article) {
     }),
     input: (text) => { if (state.editing && state.editing.article === article) state.editing.text = text; },
     save: when((i, text) => saveEdit(i, text)),
+    include: when((i, p) => markParagraph(i, p, 'story')),
     cancel: () => {
       state.editing = null;
       render();
@@ -344,6 +345,7 @@ function renderColumns() {
     rename: (i) => controlsFor(members[i]).rename(),
     remove: (i) => controlsFor(members[i]).remove(),
     hide: (i) => controlsFor(members[i]).hide(),
+    include: (i, p) => controlsFor(members[i]).include(p),
   };
   const shown = state.articles.map((article, slot) => [article, slot]).filter(([article]) => state.side.has(article));
   const columns = shown.map(([article, slot]) => {
@@ -824,6 +826,27 @@ function removeArticle(index) {
   say(`Removed \u201c${removed.name}\u201d.`, 'info', [['Undo', () => {
     state.articles.splice(Math.min(index, state.articles.length), 0, removed);
     if (wasSide) setSide(removed, true, true);
+    persist();
+    recompute();
+  }]]);
+}
+
+/**
+ * Marks paragraph `p` of article `index` as story text (`as` 'story') or
+ * as set aside ('aside'), overriding what the core made of it, and
+ * compares again; Undo puts the marks back.
+ */
+function markParagraph(index, p, as) {
+  const article = state.articles[index];
+  const before = { story: article.story, aside: article.aside };
+  const other = as === 'story' ? 'aside' : 'story';
+  article[as] = [...new Set([...(article[as] || []), p])].sort((x, y) => x - y);
+  article[other] = (article[other] || []).filter((x) => x !== p);
+  persist();
+  recompute();
+  say(`Paragraph ${p + 1} of “${article.name}” is ${as === 'story' ? 'compared as story text' : 'set aside'} now.`, 'info', [['Undo', () => {
+    article.story = before.story;
+    article.aside = before.aside;
     persist();
     recompute();
   }]]);

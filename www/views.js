@@ -16,6 +16,36 @@ function derived(analysis, key, compute) {
   return d.get(key);
 }
 
+/** An analysed article's name as shown: its outlet, else its file name. */
+function nameOf(article) {
+  return article.outlet || article.name;
+}
+
+/** What a reader is told about a paragraph that is not compared. */
+const SET_ASIDE = {
+  byline: 'byline',
+  date: 'date line',
+  legal: 'copyright or disclaimer',
+  cookies: 'cookie banner',
+  prompt: 'site prompt (share, comment, subscribe, advertisement)',
+  timestamp: 'page timestamp ("min read", "updated")',
+  links: 'link, or another story\u2019s headline',
+  reader: 'set aside by you',
+};
+
+/** Why a paragraph is not compared, or null when it is. */
+function asideReason(paragraph) {
+  if (paragraph.role === 'headline' || paragraph.role === 'story') return null;
+  return SET_ASIDE[paragraph.role === 'aside' ? paragraph.reason : paragraph.role] || 'not story text';
+}
+
+/** How many of an article's sentences are compared (not set aside). */
+function comparedSentences(article) {
+  let n = 0;
+  for (const s of article.sentences) if (!asideReason(article.paragraphs[s.paragraph])) n++;
+  return n;
+}
+
 /** At most `n` names, then how many more: "a, b, c and 997 more". */
 function someNames(names, n = 3) {
   if (names.length <= n + 1) return names.join(', ');
@@ -65,29 +95,54 @@ function groupLinks(analysis, key) {
   return out.sort((x, y) => x.index - y.index);
 }
 
-/** One article column: title, name with actions, paragraphs of sentences. */
+/**
+ * One article column: the outlet's name (else the file's), the file name
+ * with actions, the byline and date, then the paragraphs of sentences, the
+ * headline first. Paragraphs set aside (site furniture, bylines, dates) are
+ * greyed with their reason in a closed box per run, each with Include.
+ */
 function renderColumn(analysis, index, handlers) {
   const article = analysis.articles[index];
+  const name = nameOf(article);
+  const compared = comparedSentences(article);
   const shared = article.sentences.filter((s) => s.cluster !== null || s.links.length).length;
   const headingId = `col-title-${index}`;
   const nameLine = el('div', { class: 'name' },
     el('span', { class: 'file' }, article.name),
-    el('button', { type: 'button', 'aria-label': `Rename ${article.name}`, onclick: () => handlers.rename(index) }, 'Rename'),
-    el('button', { type: 'button', 'aria-label': `Remove ${article.name}`, onclick: () => handlers.remove(index) }, 'Remove'),
-    el('button', { type: 'button', 'aria-label': `Hide ${article.name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'));
+    el('button', { type: 'button', 'aria-label': `Rename ${name}`, onclick: () => handlers.rename(index) }, 'Rename'),
+    el('button', { type: 'button', 'aria-label': `Remove ${name}`, onclick: () => handlers.remove(index) }, 'Remove'),
+    el('button', { type: 'button', 'aria-label': `Hide ${name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'));
+  const meta = [article.byline, article.date].filter(Boolean).join(' \u00b7 ');
   const stats = el('div', { class: 'stats' },
-    `${article.sentences.length} sentences, ${shared} shared (${percent(article.sentences.length ? shared / article.sentences.length : 0)})`);
+    `${compared} sentences, ${shared} shared (${percent(compared ? shared / compared : 0)})`);
   const column = el('article', { class: 'column', tabindex: 0, 'aria-labelledby': headingId, dataset: { article: index } },
-    el('header', null, el('h2', { id: headingId }, article.name), nameLine, stats));
+    el('header', null, el('h2', { id: headingId }, name), nameLine, meta ? el('div', { class: 'meta' }, meta) : null, stats));
+  let box = null;
   article.paragraphs.forEach((paragraph, p) => {
-    // The first paragraph is the title, shown in the column's heading.
-    const node = p === 0 ? column.querySelector('h2') : el('p');
-    if (p === 0) clear(node);
+    const why = asideReason(paragraph);
+    const node = el('p', { class: paragraph.role === 'headline' ? 'headline' : why ? 'aside' : null });
     for (let s = paragraph.sentences.start; s < paragraph.sentences.end; s++) {
       if (s > paragraph.sentences.start) node.append(' ');
-      node.append(renderSentence(analysis, index, s));
+      node.append(why ? el('span', { class: 's' }, article.sentences[s].text) : renderSentence(analysis, index, s));
     }
-    if (p > 0) column.append(node);
+    if (!why) {
+      box = null;
+      column.append(node);
+      return;
+    }
+    node.prepend(el('span', { class: 'reason' }, `${why}: `));
+    node.append(' ', el('button', { type: 'button', class: 'include', 'aria-label': `Include paragraph ${p + 1} of ${name} as story text`,
+      onclick: () => handlers.include(index, p) }, 'Include'));
+    if (!box) {
+      box = { details: el('details', { class: 'asides' }), count: 0, reasons: new Set() };
+      box.summary = el('summary');
+      box.details.append(box.summary);
+      column.append(box.details);
+    }
+    box.count++;
+    box.reasons.add(why.split(' (')[0]);
+    box.summary.textContent = `${box.count === 1 ? 'A line' : `${box.count} lines`} set aside: ${[...box.reasons].join(', ')}`;
+    box.details.append(node);
   });
   return column;
 }
@@ -147,7 +202,7 @@ function renderSentence(analysis, a, s) {
       .sort((x, y) => KIND_ORDER.indexOf(x) - KIND_ORDER.indexOf(y));
     const names = [...new Set(sentence.links.map((l) => {
       const link = analysis.links[l];
-      return analysis.articles[link.a.article === a ? link.b.article : link.a.article].name;
+      return nameOf(analysis.articles[link.a.article === a ? link.b.article : link.a.article]);
     }))];
     return el('span', { class: `s shared linked kind-${kinds[0]}`, ...attrs }, sentence.text,
       el('span', { class: 'sr' }, ` (linked sentence, ${KIND_LABEL[kinds[0]]}, like sentences in ${someNames(names)})`));
@@ -156,7 +211,7 @@ function renderSentence(analysis, a, s) {
   const cluster = analysis.clusters[c];
   const member = cluster.members.find((m) => m.article === a && m.sentence === s);
   const holders = clusterArticles(analysis, c);
-  const others = holders.filter((x) => x !== a).slice(0, 5).map((x) => analysis.articles[x].name);
+  const others = holders.filter((x) => x !== a).slice(0, 5).map((x) => nameOf(analysis.articles[x]));
   const more = holders.length - 1 - others.length;
   const names = more > 0 ? `${others.slice(0, 3).join(', ')} and ${count(holders.length - 4)} more` : others.join(', ');
   return el('span', { class: `s shared kind-${member.kind} ${palette(c)}`, ...attrs },
@@ -185,7 +240,7 @@ function renderExplanation(analysis, key) {
     const [a] = groupSentences(analysis, key)[0];
     const n = links.length;
     return [
-      el('h3', null, `A sentence of ${analysis.articles[a].name} like ${n > 1 ? `${n} sentences in other articles` : 'a sentence in another article'}`),
+      el('h3', null, `A sentence of ${nameOf(analysis.articles[a])} like ${n > 1 ? `${n} sentences in other articles` : 'a sentence in another article'}`),
       el('p', { class: 'words' }, 'It is in no group of shared sentences: it is like the sentences below, '
         + 'but unlike other sentences of their groups, so it was not grouped with them. Press Escape or click again to unpin.'),
       renderOutsideLinks(analysis, links, false),
@@ -209,9 +264,9 @@ function renderOutsideLinks(analysis, links, from) {
       ? `paraphrase score ${percent(link.score)} (the rewrite model's confidence, from the words, word pairs, letters and rare names and numbers they share), ${percent(link.similarity)} of words alike`
       : `${percent(link.similarity)} of words alike`;
     return el('li', null,
-      el('strong', null, `${to.name}: `), ...runText(analysis, outside),
+      el('strong', null, `${nameOf(to)}: `), ...runText(analysis, outside),
       el('div', { class: 'words' }, KIND_LABEL[link.kind]
-        + (from ? ` from ${source.name}\u2019s \u201c${clip(source.sentences[inside.sentence].text, 60)}\u201d` : '')
+        + (from ? ` from ${nameOf(source)}\u2019s \u201c${clip(source.sentences[inside.sentence].text, 60)}\u201d` : '')
         + `: ${measure}, ${link.run_words} words in a row the same (underlined). Shared words: ${outside.shared.join(', ') || '(none)'}`));
   };
   return growingList(el('ul'), links, item);
@@ -261,7 +316,7 @@ function renderClusterExplanation(analysis, c) {
   const cluster = analysis.clusters[c];
   const rep = cluster.members[cluster.representative];
   const item = (m) => {
-    const name = analysis.articles[m.article].name;
+    const name = nameOf(analysis.articles[m.article]);
     const how = m === rep
       ? 'the reference the others are compared with'
       : `${KIND_LABEL[m.kind]}, ${percent(m.similarity)} of words alike, ${m.run_words} words in a row the same (underlined)`;
@@ -274,7 +329,7 @@ function renderClusterExplanation(analysis, c) {
   return [
     el('h3', null, `Shared sentence ${c + 1}: ${kindMix(cluster)}, in ${cluster.articles} articles`),
     el('p', { class: 'words' }, `Words every version has: ${cluster.shared_words.join(' ') || '(none)'}. ` +
-      `Reference: ${analysis.articles[rep.article].name}. Press Escape or click again to unpin.`),
+      `Reference: ${nameOf(analysis.articles[rep.article])}. Press Escape or click again to unpin.`),
     growingList(el('ul'), members, item),
   ];
 }
@@ -398,7 +453,7 @@ function renderCluster(analysis, c, ui, handlers, fill = (body, draw) => draw())
       ? 'reference version'
       : `${KIND_LABEL[m.kind]} · ${percent(m.similarity)} alike · shared words: ${m.shared.slice(0, 12).join(', ')}`;
     return el('li', null,
-      el('div', { class: 'variant-meta' }, `${analysis.articles[m.article].name}: ${meta}`),
+      el('div', { class: 'variant-meta' }, `${nameOf(analysis.articles[m.article])}: ${meta}`),
       el('div', null, ...(m === rep ? [text] : wordDiff(handlers.diffWords, repText, text))));
   };
   const members = [rep, ...cluster.members.filter((m) => m !== rep)];
@@ -406,7 +461,7 @@ function renderCluster(analysis, c, ui, handlers, fill = (body, draw) => draw())
   // A page of open clusters shows a dozen versions of each at first.
   const first = 12;
   const link = ({ link: l, outside: end }) => el('li', null,
-    el('div', { class: 'variant-meta' }, `${analysis.articles[end.article].name}: ${KIND_LABEL[l.kind]} · `
+    el('div', { class: 'variant-meta' }, `${nameOf(analysis.articles[end.article])}: ${KIND_LABEL[l.kind]} · `
       + `shared words: ${end.shared.slice(0, 12).join(', ')}`),
     el('div', null, analysis.articles[end.article].sentences[end.sentence].text));
   const body = el('div', { id: bodyId });
@@ -548,7 +603,7 @@ function renderOverlap(analysis, container, ui, note) {
   note.textContent = order.length < n
     ? `The ${order.length} most connected of ${count(n)} articles, ${ui.order === 'similarity' ? 'each next to the one it shares most with' : 'in the order listed'}.`
     : `All ${count(n)} articles, ${ui.order === 'similarity' ? 'each next to the one it shares most with' : 'in the order listed'}.`;
-  const names = order.map((i) => analysis.articles[i].name);
+  const names = order.map((i) => nameOf(analysis.articles[i]));
   const head = el('tr', null, el('th', { scope: 'col', class: 'corner' }, 'Article'),
     names.map((name) => el('th', { scope: 'col' }, name)), el('th', { scope: 'col' }, 'Only here'));
   const rows = order.map((i, r) => el('tr', null,
@@ -572,7 +627,7 @@ const LIST_PER_PAGE = 50;
 /** The overview's columns that sort: key, heading, the value sorted on. */
 const LIST_SORTS = {
   order: ['#', (r) => r.slot],
-  name: ['Name', (r) => r.article.name.toLowerCase()],
+  name: ['Name', (r) => r.name.toLowerCase()],
   length: ['Sentences', (r) => r.sentences],
   shared: ['Shared', (r) => r.shared],
   like: ['Most like', (r) => r.likeShare],
@@ -586,13 +641,18 @@ function listRows(analysis, articles, indexOf, noteOf) {
   const links = analysis ? articleLinks(analysis) : null;
   return articles.map((article, slot) => {
     const i = indexOf(article);
-    if (i < 0) return { slot, article, index: -1, sentences: -1, shared: -1, like: null, likeShare: -1, note: noteOf(article) };
+    if (i < 0) {
+      const lines = article.text.slice(0, 400).split(/\r\n|[\n\r\u2028\u2029]+/).filter((p) => p.trim());
+      return { slot, article, name: article.name, title: lines[0] || '', index: -1, sentences: -1, shared: -1, like: null, likeShare: -1, note: noteOf(article) };
+    }
     const best = links.best[i];
     return {
       slot, article, index: i,
-      sentences: analysis.articles[i].sentences.length,
+      name: nameOf(analysis.articles[i]),
+      title: analysis.articles[i].title,
+      sentences: comparedSentences(analysis.articles[i]),
       shared: sharedShare(analysis, i),
-      like: best.other >= 0 ? analysis.articles[best.other].name : null,
+      like: best.other >= 0 ? nameOf(analysis.articles[best.other]) : null,
       likeShare: best.other >= 0 ? best.share : 0,
       note: null,
     };
@@ -607,8 +667,8 @@ function listRows(analysis, articles, indexOf, noteOf) {
 function renderList(rows, table, ui, handlers) {
   clear(table);
   const q = ui.filter.trim().toLowerCase();
-  const kept = q ? rows.filter((r) => r.article.name.toLowerCase().includes(q)
-    || (r.article.text.slice(0, 300).toLowerCase().split('\n')[0] || '').includes(q)) : rows.slice();
+  const kept = q ? rows.filter((r) => r.name.toLowerCase().includes(q) || r.article.name.toLowerCase().includes(q)
+    || r.title.toLowerCase().includes(q)) : rows.slice();
   const value = LIST_SORTS[ui.sort][1];
   kept.sort((x, y) => {
     const a = value(x);
@@ -630,24 +690,24 @@ function renderList(rows, table, ui, handlers) {
       el('th', { scope: 'col' }, 'Side by side'), sortHead('order'), sortHead('name'), el('th', { scope: 'col' }, 'Title'),
       sortHead('length'), sortHead('shared'), sortHead('like'), el('th', { scope: 'col' }, el('span', { class: 'sr' }, 'Actions')))),
     el('tbody', null, onPage.map((r) => {
-      const lines = r.article.text.slice(0, 400).split(/\r\n|[\n\r\u2028\u2029]+/).filter((p) => p.trim());
-      const title = lines[0] || '';
-      const box = el('input', { type: 'checkbox', 'aria-label': `Show ${r.article.name} side by side`, onchange: () => handlers.toggleSide(r.slot) });
+      const title = r.title;
+      const box = el('input', { type: 'checkbox', 'aria-label': `Show ${r.name} side by side`, onchange: () => handlers.toggleSide(r.slot) });
       box.checked = handlers.isSide(r.slot);
       return el('tr', { class: r.index < 0 ? 'not-compared' : null },
         el('td', null, box),
         el('td', { class: 'num' }, String(r.slot + 1)),
-        el('th', { scope: 'row' }, r.article.name),
+        el('th', { scope: 'row' }, r.name),
         el('td', { class: 'title' }, title.length > 90 ? `${title.slice(0, 90)}\u2026` : title),
         el('td', { class: 'num' }, r.sentences >= 0 ? count(r.sentences) : '\u2014'),
         el('td', { class: 'num' }, r.index >= 0 ? percent(r.shared) : '\u2014'),
         el('td', null, r.note ? el('span', { class: 'note' }, r.note) : r.like ? `${r.like} (${percent(r.likeShare)})` : 'none'),
-        el('td', null, el('button', { type: 'button', 'aria-label': `Remove ${r.article.name}`, onclick: () => handlers.remove(r.slot) }, 'Remove')));
+        el('td', null, el('button', { type: 'button', 'aria-label': `Remove ${r.name}`, onclick: () => handlers.remove(r.slot) }, 'Remove')));
     })));
   return { total: rows.length, found: kept.length, first: page * LIST_PER_PAGE, last: page * LIST_PER_PAGE + onPage.length, page, pages };
 }
 
 Object.assign(wd, {
+  nameOf, asideReason, comparedSentences,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
   renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });

@@ -111,6 +111,19 @@ impl Model {
 /// the development article sets.
 pub const CORPUS: Model = learned::CORPUS;
 
+/// Whether [`CORPUS`] gives any weight to the measures made for lone
+/// pairs; when not, the engine does not take them (a constant, so the page
+/// carries no code for them).
+const CORPUS_TAKES_LONE_PAIR_MEASURES: bool = {
+    let mut i = LONE_PAIR_MEASURES;
+    let mut any = false;
+    while i < FEATURES {
+        any |= CORPUS.weights[i] != 0.0;
+        i += 1;
+    }
+    any
+};
+
 /// The judgment of a lone pair of sentences (no corpus around it, MRPC's
 /// task: are the two the same statement?): learned on MRPC's training
 /// split. Among pairs chosen for their word overlap a rewrite needs more
@@ -156,17 +169,25 @@ fn bigrams(seq: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// How many word `N`-grams two sequences share, counted as multisets.
-fn ngram_overlap<const N: usize>(a: &[u32], b: &[u32]) -> usize {
+/// How many word `n`-grams two sequences share, counted as multisets. Each
+/// n-gram is hashed to 64 bits (a collision among a pair's few dozen
+/// n-grams is vanishingly rare), so one sort serves every order.
+fn ngram_overlap(a: &[u32], b: &[u32], n: usize) -> usize {
     let grams = |seq: &[u32]| {
-        let mut out: Vec<[u32; N]> = seq
-            .windows(N)
-            .map(|w| std::array::from_fn(|i| w[i]))
+        let mut out: Vec<u64> = seq
+            .windows(n)
+            .map(|w| {
+                w.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+                    (h ^ u64::from(x))
+                        .wrapping_mul(0x0000_0100_0000_01b3)
+                        .rotate_left(29)
+                })
+            })
             .collect();
         out.sort_unstable();
         out
     };
-    sorted_overlap(&grams(a), &grams(b), <[u32; N]>::cmp)
+    sorted_overlap(&grams(a), &grams(b), u64::cmp)
 }
 
 /// Smallest precision [`ngram_precision`] takes for an order, so that one
@@ -367,8 +388,8 @@ impl Corpus<'_> {
             let grams = [
                 common,
                 bigram_common,
-                ngram_overlap::<3>(&a.words.seq, &b.words.seq),
-                ngram_overlap::<4>(&a.words.seq, &b.words.seq),
+                ngram_overlap(&a.words.seq, &b.words.seq, 3),
+                ngram_overlap(&a.words.seq, &b.words.seq, 4),
             ];
             measures[LONE_PAIR_MEASURES..].copy_from_slice(&[
                 ngram_precision(grams, la.min(lb)),
@@ -382,10 +403,7 @@ impl Corpus<'_> {
     /// The probability ([`CORPUS`]) that two items are rewrites of one
     /// statement. The measures the model gives no weight are not taken.
     pub(super) fn rewrite_probability(&self, x: ItemId, y: ItemId) -> f64 {
-        let every = CORPUS.weights[LONE_PAIR_MEASURES..]
-            .iter()
-            .any(|&w| w != 0.0);
-        CORPUS.probability(&self.measures(x, y, every))
+        CORPUS.probability(&self.measures(x, y, CORPUS_TAKES_LONE_PAIR_MEASURES))
     }
 }
 
@@ -441,9 +459,9 @@ mod tests {
                 },
                 u32::cmp,
             ),
-            2 => ngram_overlap::<2>(&a, &b),
-            3 => ngram_overlap::<3>(&a, &b),
-            _ => ngram_overlap::<4>(&a, &b),
+            2 => ngram_overlap(&a, &b, 2),
+            3 => ngram_overlap(&a, &b, 3),
+            _ => ngram_overlap(&a, &b, 4),
         };
         let common = [grams(1), grams(2), grams(3), grams(4)];
         assert_eq!(common, [5, 4, 3, 2]);

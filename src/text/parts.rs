@@ -54,10 +54,10 @@ const HEADLINE_WORDS: usize = 30;
 /// How many of the first paragraphs may hold the headline.
 const HEADLINE_WITHIN: usize = 4;
 
-/// The words of a line, lowercased, letters and digits only.
+/// The words of a line, folded as for matching (lowercase).
 fn words(text: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().map(str::to_lowercase).collect()
+    text.unicode_words().map(super::fold_word).collect()
 }
 
 /// Whether a line ends like a sentence (after closing quotes and brackets).
@@ -77,148 +77,41 @@ fn strip_bullet(text: &str) -> (&str, bool) {
     }
 }
 
+/// Whether `list` (words separated by spaces) holds `w`. One string per
+/// list keeps the page's module small.
+fn listed(list: &str, w: &str) -> bool {
+    list.split(' ').any(|x| x == w)
+}
+
+/// Months' names and their abbreviations.
+const MONTHS: &str = "jan january feb february mar march apr april jun june jul july aug \
+    august sep sept september oct october nov november dec december";
+
+/// Words around a date or a time on a web page: days, clock words, time
+/// zones, "Published", "Updated", "ago", "min read".
+const TIME_WORDS: &str = "may mon monday tue tues tuesday wed wednesday thu thur thurs \
+    thursday fri friday sat saturday sun sunday am pm a.m p.m gmt utc bst cet ist et est edt \
+    pt pst pdt ct cst jst aest nzt hkt sgt published updated posted first last modified on \
+    at ago min mins minute minutes hour hours hr hrs day days read time today yesterday week \
+    weeks month months year years date st nd rd th";
+
 /// Words that name a date or a time, and the words web pages put around
 /// them ("Published", "Updated", "ago", "min read").
 fn is_time_word(w: &str) -> bool {
-    const TIME_WORDS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "mon",
-        "monday",
-        "tue",
-        "tues",
-        "tuesday",
-        "wed",
-        "wednesday",
-        "thu",
-        "thur",
-        "thurs",
-        "thursday",
-        "fri",
-        "friday",
-        "sat",
-        "saturday",
-        "sun",
-        "sunday",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "gmt",
-        "utc",
-        "bst",
-        "cet",
-        "ist",
-        "et",
-        "est",
-        "edt",
-        "pt",
-        "pst",
-        "pdt",
-        "ct",
-        "cst",
-        "jst",
-        "aest",
-        "nzt",
-        "hkt",
-        "sgt",
-        "published",
-        "updated",
-        "posted",
-        "first",
-        "last",
-        "modified",
-        "on",
-        "at",
-        "ago",
-        "min",
-        "mins",
-        "minute",
-        "minutes",
-        "hour",
-        "hours",
-        "hr",
-        "hrs",
-        "day",
-        "days",
-        "read",
-        "time",
-        "today",
-        "yesterday",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "date",
-        "st",
-        "nd",
-        "rd",
-        "th",
-    ];
-    w.bytes()
-        .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
-        || TIME_WORDS.contains(&w)
+    is_date_word(w)
+        || listed(TIME_WORDS, w)
         || (w.len() > 2
             && w.ends_with(['h', 'm', 's'])
             && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a word is a number of a date or a time (digits, perhaps with
-/// `:` or `.`), or a month's name.
+/// `:`, `.` or `/`), or a month's name.
 fn is_date_word(w: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
     (w.bytes().any(|b| b.is_ascii_digit())
         && w.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'/')))
-        || MONTHS.contains(&w)
+        || listed(MONTHS, w)
 }
 
 /// A short line made (mostly) of date and time words: a date line when it
@@ -268,80 +161,42 @@ fn byline(line: &str, w: &[String]) -> bool {
 /// Lines of legal boilerplate: copyright and disclaimers.
 fn legal(line: &str, w: &[String]) -> bool {
     let has = |x: &str| w.iter().any(|y| y == x);
-    let phrase = |p: &str| line.to_lowercase().contains(p);
+    let phrase = |p: &[&str]| {
+        w.windows(p.len())
+            .any(|x| x.iter().zip(p).all(|(a, b)| a == b))
+    };
     line.contains('©')
         || (has("copyright") && w.len() <= 2 * SHORT_LINE)
-        || phrase("all rights reserved")
+        || phrase(&["all", "rights", "reserved"])
         || has("disclaimer")
-        || phrase("investment advice")
-        || phrase("information purposes only")
-        || phrase("informational purposes only")
+        || phrase(&["investment", "advice"])
+        || phrase(&["information", "purposes", "only"])
+        || phrase(&["informational", "purposes", "only"])
 }
 
 /// A cookie banner's line: cookies, and what banners say about them.
 fn cookies(w: &[String]) -> bool {
-    const AROUND: &[&str] = &[
-        "website",
-        "websites",
-        "browser",
-        "consent",
-        "accept",
-        "display",
-        "analytics",
-        "visitors",
-        "advertisements",
-        "preferences",
-        "privacy",
-        "settings",
-        "necessary",
-    ];
-    w.iter().any(|x| x == "cookie" || x == "cookies")
-        && w.iter().any(|x| AROUND.contains(&x.as_str()))
+    const AROUND: &str = "website websites browser consent accept display analytics visitors \
+        advertisements preferences privacy settings necessary";
+    w.iter().any(|x| x == "cookie" || x == "cookies") && w.iter().any(|x| listed(AROUND, x))
 }
 
 /// The start of a site's prompt: the line's first words.
 fn prompt(line: &str, w: &[String]) -> bool {
-    const PROMPTS: &[&[&str]] = &[
-        &["share"],
-        &["comment"],
-        &["comments"],
-        &["leave", "a", "reply"],
-        &["leave", "a", "comment"],
-        &["please", "enter"],
-        &["sign", "up"],
-        &["subscribe"],
-        &["follow", "us"],
-        &["click", "here"],
-        &["read", "more"],
-        &["read", "next"],
-        &["also", "read"],
-        &["see", "also"],
-        &["related"],
-        &["more", "from"],
-        &["recommended"],
-        &["trending"],
-        &["next", "article"],
-        &["previous", "article"],
-        &["scroll", "to", "top"],
-        &["back", "to", "top"],
-        &["advertisement"],
-        &["sponsored"],
-        &["watch"],
-        &["listen"],
-        &["download"],
-        &["newsletter"],
-        &["join", "our"],
-        &["skip", "to"],
-    ];
+    const PROMPTS: &str = "share|comment|comments|leave a reply|leave a comment|please enter|\
+        sign up|subscribe|follow us|click here|read more|read next|also read|see also|related|\
+        more from|recommended|trending|next article|previous article|scroll to top|back to top|\
+        advertisement|sponsored|watch|listen|download|newsletter|join our|skip to";
     if w.is_empty()
         || w.len() > SHORT_LINE / 2
         || ends_like_a_sentence(line) && !line.trim_end().ends_with(':')
     {
         return false;
     }
-    PROMPTS
-        .iter()
-        .any(|p| w.len() >= p.len() && w.iter().zip(p.iter()).all(|(a, b)| a == b))
+    PROMPTS.split('|').any(|p| {
+        let p: Vec<&str> = p.split(' ').collect();
+        w.len() >= p.len() && w.iter().zip(&p).all(|(a, b)| a == b)
+    })
 }
 
 /// Whether a line holds a web address.
@@ -473,16 +328,18 @@ pub fn outlet(name: &str) -> Option<String> {
     {
         return None;
     }
-    let capitalised: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        })
-        .collect();
-    Some(capitalised.join(" "))
+    // ASCII capitals only: a case table for every script would cost the
+    // page kilobytes for file names, which are ASCII nearly always.
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut c = w.chars();
+        out.extend(c.next().map(|f| f.to_ascii_uppercase()));
+        out.push_str(c.as_str());
+    }
+    Some(out)
 }
 
 #[cfg(test)]

@@ -97,11 +97,16 @@ async function sharedCount(page) {
 
 for (const [origin, url] of [['file', () => pathToFileURL(page_path).href], ['subpath', () => httpUrl]]) {
   describe(`page from ${origin}`, () => {
-    test('shows five columns with titles and no console errors', async () => {
+    test('shows five columns with names, headlines and no console errors', async () => {
       const { context, page, problems } = await open(url());
-      const titles = await page.$$eval('#columns .column h2', (hs) => hs.map((h) => h.textContent.trim()));
-      assert.equal(titles.length, 5);
-      for (const t of titles) assert.ok(t.length > 10, `title: ${t}`);
+      // The samples' file names carry no outlet: the columns are named by them.
+      const names = await page.$$eval('#columns .column h2', (hs) => hs.map((h) => h.textContent.trim()));
+      assert.deepEqual(names.map((n) => /^00\d_[0-9a-f]{16}\.txt$/.test(n)), [true, true, true, true, true], names.join(' | '));
+      // Three samples open with a headline, shown first in bold; the other
+      // two open with a disclaimer and with prose.
+      const headlines = await page.$$eval('#columns .column p.headline', (ps) => ps.map((p) => p.textContent.trim()));
+      assert.equal(headlines.length, 3, headlines.join(' | '));
+      for (const t of headlines) assert.ok(t.length > 30, `headline: ${t}`);
       const rendered = await page.evaluate(() => performance.getEntriesByName('wirediff:first-render')[0].startTime);
       const compared = await page.evaluate(() => performance.getEntriesByName('wirediff:compare')[0].duration);
       console.log(`# ${origin}: first full render ${Math.round(rendered)} ms after navigation; comparison ${compared.toFixed(1)} ms`);

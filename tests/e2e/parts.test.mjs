@@ -1,0 +1,113 @@
+// End-to-end tests of the parts of an article on the page: outlets named
+// from file names, headlines shown first, bylines and dates above the text,
+// site furniture greyed with its reason and included again with one click.
+// On the five samples and on a second set of real articles (seven outlets'
+// versions of one Associated Press story, tests/data/eval/events/
+// mexico-quake-2022). Run with `node --test tests/e2e/` after scripts/build.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium } from './browser.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const pageUrl = pathToFileURL(join(root, 'dist', 'index.html')).href;
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const eventDir = join(root, 'tests/data/eval/events/mexico-quake-2022');
+
+let browser;
+before(async () => { browser = await launchChromium(); });
+after(async () => { await browser?.close(); });
+
+async function open(viewport = { width: 1280, height: 720 }) {
+  // axe is injected as a script, which the page's own policy forbids.
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(pageUrl);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  return { context, page, problems };
+}
+
+/** The set-aside paragraphs of each column: `{reason, text}`. */
+function asides(page) {
+  return page.$$eval('#columns .column', (cols) => cols.map((c) => [...c.querySelectorAll('p.aside')].map((p) => ({
+    reason: p.querySelector('.reason').textContent,
+    text: p.textContent,
+  }))));
+}
+
+test('the samples: furniture greyed with its reason, out of the counts, and one click includes it again', async () => {
+  const { context, page, problems } = await open();
+  const before = await asides(page);
+  // The disclaimer that opens sample 003, the cookie banner of 002, the
+  // comment prompts of 000 and the related headlines of 001.
+  assert.ok(before[3].some((a) => /disclaimer/.test(a.reason) && /investment advice/.test(a.text)), JSON.stringify(before[3]));
+  assert.ok(before[2].filter((a) => /cookie/.test(a.reason)).length >= 5);
+  assert.ok(before[1].some((a) => /headline/.test(a.reason)));
+  assert.ok(before[0].some((a) => /prompt/.test(a.reason)));
+  // Set-aside text is never a shared sentence.
+  assert.equal(await page.locator('#columns p.aside .s.shared').count(), 0);
+  // Runs of them are closed boxes that say what is inside.
+  const summaries = await page.locator('#columns .column').nth(2).locator('details.asides summary').allTextContents();
+  assert.equal(summaries[0], '2 lines set aside: page timestamp', summaries.join(' | '));
+  assert.ok(summaries.some((t) => /^\d+ lines set aside: .*cookie banner/.test(t)), summaries.join(' | '));
+  const stats = async () => page.locator('#columns .column').nth(3).locator('.stats').textContent();
+  const countBefore = Number((await stats()).match(/^(\d+) sentences/)[1]);
+  // Include the disclaimer again: it is compared, counted, and Undo puts it back.
+  const column = page.locator('#columns .column').nth(3);
+  await column.locator('details.asides summary').first().click();
+  await column.getByRole('button', { name: /^Include paragraph 1 of/ }).click();
+  await page.waitForFunction(() => !document.querySelectorAll('#columns .column')[3].querySelector('p.aside'));
+  const countAfter = Number((await stats()).match(/^(\d+) sentences/)[1]);
+  assert.equal(countAfter, countBefore + 2, 'the disclaimer\u2019s two sentences count again');
+  assert.match(await column.locator('p').first().textContent(), /investment advice/);
+  // The mark survives a reload.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.locator('#columns .column').nth(3).locator('p.aside').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a second set of real articles: outlets by name, headline, byline and date, related headlines set aside', async () => {
+  const { context, page, problems } = await open({ width: 1920, height: 1080 });
+  const files = readdirSync(eventDir).filter((f) => f.endsWith('.txt')).sort()
+    .map((name) => ({ name, mimeType: 'text/plain', buffer: readFileSync(join(eventDir, name)) }));
+  // Start from these seven alone: remove the samples first.
+  for (let i = 0; i < 5; i++) {
+    await page.locator('#columns .column').first().getByRole('button', { name: /^Remove/ }).click();
+  }
+  await page.setInputFiles('#add-files', files);
+  await page.waitForFunction(() => document.querySelectorAll('#columns .column:not(.plain)').length === 7, null, { timeout: 20000 });
+  const names = await page.$$eval('#columns .column h2', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(names, ['Richmond', 'Cbsnews', 'Business Standard', 'Shropshire Star', 'The Hill', 'Stuff', 'News Americas Now']);
+  const hill = page.locator('#columns .column').nth(4);
+  assert.match(await hill.locator('p.headline').textContent(), /earthquake shakes Mexico/);
+  assert.match(await hill.locator('.meta').textContent(), /The Associated Press/);
+  assert.match(await page.locator('#columns .column').nth(2).locator('.meta').textContent(), /September 22 2022/);
+  const all = await asides(page);
+  // Stuff's "READ MORE:" list of other stories.
+  assert.ok(all[5].some((a) => /prompt/.test(a.reason) && /READ MORE/.test(a.text)));
+  assert.equal(all[5].filter((a) => /headline/.test(a.reason)).length, 3, JSON.stringify(all[5]));
+  // Richmond's copyright line.
+  assert.ok(all[0].some((a) => /copyright/.test(a.reason)));
+  // The All articles list names the outlets too, with their headlines.
+  await page.click('#tab-list');
+  await page.waitForSelector('#article-list tbody th');
+  const rows = await page.$$eval('#article-list tbody tr', (trs) => trs.map((t) => [t.querySelector('th').textContent, t.querySelector('td.title').textContent]));
+  assert.deepEqual(rows.find((r) => r[0] === 'The Hill'), ['The Hill', '6.8 magnitude earthquake shakes Mexico, 2 dead']);
+  await page.click('#tab-articles');
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length}`), []);
+  await page.screenshot({ path: join(root, 'test-results', 'parts-real-event.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
