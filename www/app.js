@@ -594,12 +594,36 @@ function pin(key, from, toggle = true) {
   const explanation = wd.renderExplanation(state.analysis, next);
   clear($('explain')).append(...explanation);
   $('explain').hidden = false;
+  $('explain').style.maxHeight = '';
   // Screen readers hear the heading and the size, not every list item.
   const links = wd.groupLinks(state.analysis, next).length;
   $('explain-status').textContent = `Pinned. ${explanation[0].textContent}.`
     + (links ? ` ${links} linked ${links > 1 ? 'sentences' : 'sentence'} outside it.` : '');
-  // The explanation takes room from the columns: bring the copies back into view.
-  if (from) bringIntoView(next, from);
+  // The explanation takes room from the columns: bring the copies back into
+  // view, and keep the chosen sentence whole in its own.
+  if (from) {
+    bringIntoView(next, from);
+    keepInView(from);
+  }
+}
+
+/**
+ * Keeps sentence `span` whole in view, scrolling as little as needed. The
+ * explanation is docked below the columns, never over them; a sentence
+ * taller than its column's room takes height from the explanation.
+ */
+function keepInView(span) {
+  const column = span.closest('.column');
+  const heading = column.querySelector('header');
+  const covered = getComputedStyle(heading).position === 'sticky' ? heading.offsetHeight : 0;
+  const box = $('explain');
+  box.style.maxHeight = '';
+  const lack = span.getBoundingClientRect().height + covered + 24 - column.clientHeight;
+  if (lack > 0 && !box.hidden) box.style.maxHeight = `${Math.max(64, box.offsetHeight - lack)}px`;
+  span.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  // Below the column's heading while it is sticky.
+  const under = column.getBoundingClientRect().top + covered + 4 - span.getBoundingClientRect().top;
+  if (under > 0) column.scrollTop -= under;
 }
 
 function sentenceOf(event) {

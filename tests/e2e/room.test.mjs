@@ -1,0 +1,188 @@
+// "Fit the room" (issue 12, point 9): the page as a teacher with a projector
+// uses it, at 1280x720 and in Large type at 1024x768. Run with
+// `node --test tests/e2e/` after scripts/build; screenshots go to
+// test-results/.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchChromium } from './browser.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const url = pathToFileURL(join(root, 'dist', 'index.html')).href;
+const shots = join(root, 'test-results');
+mkdirSync(shots, { recursive: true });
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const QUOTE = 'Models like DeepSeek, Alibaba, Tencent, MiniMax, and Baidu Ernie bot are world class';
+
+let browser;
+before(async () => { browser = await launchChromium(); });
+after(async () => { await browser?.close(); });
+
+async function open(viewport, options = {}) {
+  // Reduced motion: the columns scroll at once, so that each try starts
+  // from where the last one left them.
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.waitForSelector('#columns .s.shared');
+  return { context, page, problems };
+}
+
+/**
+ * Where sentence `span` (a selector) can be seen: each of its line boxes
+ * whose middle shows the sentence itself (not the explanation, a heading
+ * or the column's edge), against the viewport and the explanation.
+ */
+function seen(page, selector) {
+  return page.$eval(selector, (span) => {
+    const lines = [...span.getClientRects()].filter((r) => r.width > 2);
+    const shows = (r) => {
+      const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 12), (r.top + r.bottom) / 2);
+      return Boolean(hit && span.contains(hit));
+    };
+    const box = span.getBoundingClientRect();
+    // The column's own area: its scrollport, where nothing of it is clipped.
+    const col = span.closest('.column');
+    const c = col.getBoundingClientRect();
+    const top = c.top + col.clientTop;
+    const inColumn = lines.every((r) => r.top >= top - 1 && r.bottom <= top + col.clientHeight + 1);
+    const explain = document.querySelector('#explain');
+    const e = explain.hidden ? null : explain.getBoundingClientRect();
+    const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return {
+      lines: lines.length,
+      shown: inColumn ? lines.filter(shows).length : 0,
+      startShown: lines.length > 0 && shows(lines[0]),
+      inViewport: box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
+      coversBox: e !== null && meets(box, e),
+      coversLine: e !== null && lines.some((r) => meets(r, e)),
+      explainOpen: e !== null,
+      firstShown: lines.find(shows) ? (({ left, top, width, height }) => ({ left, top, width, height }))(lines.find(shows)) : null,
+    };
+  });
+}
+
+const sel = (s) => `#columns .s[data-article="${s.article}"][data-sentence="${s.sentence}"]`;
+
+/**
+ * The shared sentences a reader can click now: per column, the lowest and
+ * the highest whose first line shows, in another group than `not`.
+ */
+function clickable(page, not = null) {
+  return page.$$eval('#columns .column', (cols, not) => cols.flatMap((col, column) => {
+    const shows = (span) => {
+      const r = [...span.getClientRects()].find((x) => x.width > 2);
+      if (!r) return false;
+      const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 12), (r.top + r.bottom) / 2);
+      return Boolean(hit && span.contains(hit)) && r.bottom <= innerHeight && r.right <= innerWidth;
+    };
+    const spans = [...col.querySelectorAll('p .s.shared[data-group]')].filter((s) => s.dataset.group !== not && shows(s));
+    const pick = spans.length > 1 ? [spans[spans.length - 1], spans[0]] : spans;
+    return pick.map((s) => ({ column, article: s.dataset.article, sentence: s.dataset.sentence, group: s.dataset.group }));
+  }), not);
+}
+
+/**
+ * Sentences to click with the explanation closed, each with the scrolling
+ * of the columns it is seen with: those that show with every column at its
+ * top, and in every column two more scrolled to show just above its bottom
+ * edge (where the explanation would take the room).
+ */
+async function targets(page) {
+  await setScroll(page, null);
+  const found = (await clickable(page)).map((s) => ({ ...s, scroll: 0 }));
+  // The tallest sentence that shows, wherever it is.
+  const tallest = await page.$$eval('#columns .column p .s.shared[data-group]', (spans) => spans
+    .filter((s) => { const r = s.getClientRects()[0]; return r && r.bottom < innerHeight && r.right < innerWidth; })
+    .sort((x, y) => y.getBoundingClientRect().height - x.getBoundingClientRect().height)
+    .slice(0, 1).map((s) => ({ column: [...document.querySelectorAll('#columns .column')].indexOf(s.closest('.column')),
+      article: s.dataset.article, sentence: s.dataset.sentence, group: s.dataset.group, scroll: 0 })));
+  found.push(...tallest);
+  found.push(...await page.$$eval('#columns .column', (cols) => cols.flatMap((col, column) => {
+    const edge = col.getBoundingClientRect();
+    if (edge.left < 0 || edge.right > innerWidth) return []; // scrolled out of sight sideways
+    const spans = [...col.querySelectorAll('p .s.shared[data-group]')];
+    return [spans[0], spans[Math.floor(spans.length / 2)]].filter(Boolean).filter((s, k, all) => all.indexOf(s) === k).map((span) => {
+      const line = [...span.getClientRects()].find((x) => x.width > 2);
+      const top = line.top - col.getBoundingClientRect().top - col.clientTop + col.scrollTop;
+      const scroll = Math.max(0, Math.round(top + line.height + 6 - col.clientHeight));
+      return { column, article: span.dataset.article, sentence: span.dataset.sentence, group: span.dataset.group, scroll };
+    });
+  })));
+  return found;
+}
+
+/**
+ * Every column at its top, but `s.column` scrolled down by `s.scroll`
+ * pixels. The pointer rests on the page's title first: a sentence that
+ * scrolls under it would scroll the other columns to its copies.
+ */
+async function setScroll(page, s) {
+  await page.mouse.move(2, 2);
+  return page.$$eval('#columns .column', (cols, s) => cols.forEach((c, k) => {
+    c.scrollTop = s && s.column === k ? s.scroll : 0;
+  }), s);
+}
+
+/** Clicks sentence `s` where it shows, as a reader would (no scrolling first). */
+async function clickWhereSeen(page, s) {
+  const where = await seen(page, sel(s));
+  if (!where.firstShown) {
+    const why = await page.$eval(sel(s), (span) => {
+      const r = span.getClientRects()[0];
+      const hit = document.elementFromPoint(r.left + 5, (r.top + r.bottom) / 2);
+      return { r: [r.top, r.bottom, r.left], hit: hit && hit.outerHTML.slice(0, 100), col: span.closest('.column').scrollTop, main: document.querySelector('main').scrollTop, cols: document.querySelector('#columns').scrollLeft, y: scrollY };
+    });
+    assert.fail(`sentence ${s.article}-${s.sentence} shows before the click: ${JSON.stringify({ s, why })}`);
+  }
+  const r = where.firstShown;
+  await page.mouse.click(r.left + Math.min(r.width / 2, 12), r.top + r.height / 2);
+}
+
+describe('fit the room', () => {
+  test('at 1280x720 the explanation never covers the sentence clicked', async () => {
+    const { context, page, problems } = await open({ width: 1280, height: 720 });
+    // With the explanation closed: the lowest and highest sentences of each
+    // column, from the first column to the last (at the right edge).
+    const first = await targets(page);
+    assert.ok(first.length >= 7, `${first.length} sentences to click`);
+    const articles = new Set(first.map((s) => s.article));
+    assert.ok(articles.size >= 5, 'every column');
+    const tries = [];
+    for (const s of first) {
+      await page.keyboard.press('Escape');
+      await page.locator('#explain').waitFor({ state: 'hidden' });
+      await setScroll(page, s);
+      await clickWhereSeen(page, s);
+      await page.locator('#explain').waitFor({ state: 'visible' });
+      tries.push({ s, where: await seen(page, sel(s)) });
+    }
+    await page.screenshot({ path: join(shots, 'room-pinned-bottom.png') });
+    // With the explanation open (shorter columns): the lowest sentence of
+    // each column that is in another group than the pinned one.
+    let again = 0;
+    for (const column of new Set(first.map((s) => s.column))) {
+      const pinned = await page.evaluate(() => wirediff.state.pinned);
+      const s = (await clickable(page, pinned)).find((x) => x.column === column);
+      if (!s) continue;
+      again++;
+      await clickWhereSeen(page, s);
+      await page.waitForFunction((g) => wirediff.state.pinned === g, s.group);
+      tries.push({ s, where: await seen(page, sel(s)) });
+    }
+    assert.ok(again >= 3, `${again} sentences clicked with the explanation open`);
+    const bad = tries.filter(({ where: w }) => !w.explainOpen || w.coversBox || w.coversLine || !w.inViewport || w.shown < w.lines);
+    assert.deepEqual(bad, [], `${bad.length} of ${tries.length} clicked sentences hidden or covered`);
+    assert.ok(tries.length >= 10);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
