@@ -1065,6 +1065,8 @@ function wireControls() {
   const setLarge = (on, save = true) => {
     document.documentElement.classList.toggle('large', on);
     large.setAttribute('aria-pressed', String(on));
+    // Large type folds the help and the legend under "How to read it".
+    $('help').open = !on;
     state.prefs.large = on;
     if (save) savePrefs(state.prefs);
   };

@@ -185,4 +185,63 @@ describe('fit the room', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('Large type at 1024x768 shows article text on the first screen, and the help unfolds', async () => {
+    const { context, page, problems } = await open({ width: 1024, height: 768 });
+    await page.click('#large-type');
+    const check = async () => {
+      const size = await page.$eval('#columns .column p', (p) => parseFloat(getComputedStyle(p).fontSize));
+      assert.ok(size >= 20, `large text: ${size}px`);
+      assert.equal(await page.evaluate(() => scrollY), 0);
+      // Whole body sentences (not only titles) on screen, in view in their column.
+      const whole = await page.$$eval('#columns .column p .s', (spans) => spans.filter((span) => {
+        const b = span.getBoundingClientRect();
+        const c = span.closest('.column').getBoundingClientRect();
+        return b.height > 0 && b.top >= c.top && b.bottom <= c.bottom && b.top >= 0 && b.bottom <= innerHeight
+          && b.left >= 0 && b.right <= innerWidth;
+      }).length);
+      assert.ok(whole >= 2, `${whole} whole body sentences on the first screen`);
+    };
+    await check();
+    await page.screenshot({ path: join(shots, 'room-large-1024.png') });
+    // The help and legend are folded under one summary, which unfolds them.
+    assert.equal(await page.locator('#help').getAttribute('open'), null);
+    assert.equal(await page.locator('.legend-item').first().isVisible(), false);
+    await page.click('#help > summary');
+    assert.match(await page.textContent('#help'), /^How to read it\s*One story/);
+    assert.equal(await page.locator('.legend-item').first().isVisible(), true);
+    // Remembered across a reload, folded again.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('#columns .s.shared');
+    await check();
+    // Out of large type, the help shows as before, its summary hidden.
+    await page.click('#large-type');
+    assert.notEqual(await page.locator('#help').getAttribute('open'), null);
+    assert.equal(await page.locator('#help > summary').isVisible(), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('Large type at 1024x768: a clicked sentence stays in view beside the explanation', async () => {
+    const { context, page, problems } = await open({ width: 1024, height: 768 });
+    await page.click('#large-type');
+    const list = await targets(page);
+    assert.ok(list.length >= 7, `${list.length} sentences to click`);
+    const bad = [];
+    for (const s of list) {
+      await page.keyboard.press('Escape');
+      await setScroll(page, s);
+      await clickWhereSeen(page, s);
+      await page.locator('#explain').waitFor({ state: 'visible' });
+      const w = await seen(page, sel(s));
+      // The explanation itself is on screen too.
+      const e = await page.$eval('#explain', (x) => x.getBoundingClientRect().bottom <= innerHeight && x.getBoundingClientRect().height > 40);
+      if (w.coversBox || w.coversLine || !w.inViewport || w.shown < w.lines || !e) bad.push({ s, w, e });
+    }
+    assert.deepEqual(bad, []);
+    await page.screenshot({ path: join(shots, 'room-large-pinned.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
