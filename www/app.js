@@ -50,8 +50,21 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 
-/** Shows a message; `actions` are `[label, handler]` buttons. */
-function say(text, kind = 'info', actions = []) {
+/**
+ * How long a message that goes by itself stays (ms): `short`, or `long` for
+ * one with buttons (Undo). Tests may shorten them.
+ */
+const MESSAGE_MS = { short: 8000, long: 20000 };
+/** At most this many messages at once; the oldest that would go by itself goes first. */
+const MAX_MESSAGES = 3;
+
+/**
+ * Shows a message over the page (it never moves the columns); `actions`
+ * are `[label, handler]` buttons. An error stays until dismissed, unless
+ * `stay` is false (a refusal that needs nothing done); other messages go
+ * by themselves, but never while pointed at or focused.
+ */
+function say(text, kind = 'info', actions = [], stay = kind === 'error') {
   const box = el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, el('span', null, text));
   for (const [label, handler] of actions) {
     box.append(el('button', { type: 'button', onclick: () => { box.remove(); handler(); } }, label));
@@ -59,9 +72,22 @@ function say(text, kind = 'info', actions = []) {
   box.append(el('button', { type: 'button', 'aria-label': 'Dismiss this message', onclick: () => box.remove() }, '×'));
   const list = $('messages');
   list.append(box);
-  while (list.children.length > 4) list.firstChild.remove();
+  if (!stay) {
+    box.dataset.timed = '';
+    const go = () => {
+      if (box.matches(':hover, :focus-within')) setTimeout(go, 1000);
+      else box.remove();
+    };
+    setTimeout(go, actions.length ? MESSAGE_MS.long : MESSAGE_MS.short);
+  }
+  while (list.children.length > MAX_MESSAGES) {
+    ([...list.children].find((b) => b !== box && b.dataset.timed !== undefined) || list.firstChild).remove();
+  }
   return box;
 }
+
+/** A refusal (nothing was changed): an error that goes by itself. */
+const refuse = (text) => say(text, 'error', [], false);
 
 /** A message about the comparison itself, replaced by the next one. */
 function sayAnalysis(text, actions = []) {
@@ -327,7 +353,7 @@ function setSide(article, on, quiet = false) {
     state.side.delete(article);
   } else if (!state.side.has(article)) {
     if (state.side.size >= MAX_SIDE) {
-      if (!quiet) say(`At most ${MAX_SIDE} articles stand side by side: hide one first (its Hide button, or its box in All articles).`, 'error');
+      if (!quiet) refuse(`At most ${MAX_SIDE} articles stand side by side: hide one first (its Hide button, or its box in All articles).`);
       return false;
     }
     state.side.add(article);
@@ -388,7 +414,7 @@ function renderListView() {
     toggleSide: (slot) => {
       const article = state.articles[slot];
       if (!setSide(article, !state.side.has(article), true)) {
-        say(`At most ${MAX_SIDE} articles stand side by side: untick one first.`, 'error');
+        refuse(`At most ${MAX_SIDE} articles stand side by side: untick one first.`);
       }
       renderListView();
       $('article-list').querySelectorAll('input[type="checkbox"]').forEach((box) => {
@@ -787,11 +813,11 @@ window.addEventListener('pagehide', () => { if (persistTimer) persistNow(); });
 function addArticle(name, text) {
   const problem = articleProblem(text);
   if (problem) {
-    say(`This article ${problem}, so it was not added.`, 'error');
+    refuse(`This article ${problem}, so it was not added.`);
     return false;
   }
   if (state.articles.length >= MAX_ARTICLES) {
-    say(`The page compares at most ${count(MAX_ARTICLES)} articles; remove some first.`, 'error');
+    refuse(`The page compares at most ${count(MAX_ARTICLES)} articles; remove some first.`);
     return false;
   }
   const article = { name: uniqueName(state.articles, name), text };
@@ -823,8 +849,8 @@ function addArticles(list) {
   // The first of them stand side by side while there is room.
   for (const article of added) if (!setSide(article, true, true)) break;
   if (list.length > room) {
-    say(`The page compares at most ${count(MAX_ARTICLES)} articles, so ${plural(list.length - room, 'file was', 'files were')} not added `
-      + `(${list.slice(room, room + 3).map((a) => `\u201c${a.name}\u201d`).join(', ')}${list.length - room > 3 ? '\u2026' : ''}).`, 'error');
+    refuse(`The page compares at most ${count(MAX_ARTICLES)} articles, so ${plural(list.length - room, 'file was', 'files were')} not added `
+      + `(${list.slice(room, room + 3).map((a) => `\u201c${a.name}\u201d`).join(', ')}${list.length - room > 3 ? '\u2026' : ''}).`);
   }
   if (!added.length) return;
   persist();
@@ -858,7 +884,7 @@ function saveEdit(index, text) {
   const problem = articleProblem(text);
   if (problem) {
     // The edit stays open with the text as typed.
-    say(`The edited text ${problem}, so it was not saved.`, 'error');
+    refuse(`The edited text ${problem}, so it was not saved.`);
     return;
   }
   const edited = { name: state.articles[index].name, text };
@@ -911,7 +937,7 @@ function restoreSamples() {
   }
   const room = MAX_ARTICLES - state.articles.length;
   if (room < missing.length) {
-    say(`The page compares at most ${count(MAX_ARTICLES)} articles: remove ${plural(missing.length - room, 'article')} to restore the samples.`, 'error');
+    refuse(`The page compares at most ${count(MAX_ARTICLES)} articles: remove ${plural(missing.length - room, 'article')} to restore the samples.`);
     return;
   }
   for (const seed of missing) {
@@ -966,8 +992,8 @@ async function addFiles(files) {
     if (text !== undefined) read.push({ name: files[i].name, text });
   }
   endJob(job);
-  if (refused.length === 1) say(`${refused[0]}, so it was not added.`, 'error');
-  else if (refused.length > 1) say(`${plural(refused.length, 'file was', 'files were')} not added: ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '\u2026' : ''}.`, 'error');
+  if (refused.length === 1) refuse(`${refused[0]}, so it was not added.`);
+  else if (refused.length > 1) refuse(`${plural(refused.length, 'file was', 'files were')} not added: ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '\u2026' : ''}.`);
   if (read.length) addArticles(read);
   else recompute();
 }
@@ -1113,7 +1139,7 @@ window.addEventListener('unhandledrejection', (event) => {
   say(`Something went wrong: ${messageOf(event.reason)}`, 'error');
 });
 // What tests and the console may look at: the state and the core.
-Object.assign(wd, { state, core, recompute, render, selectView, MAX_SIDE });
+Object.assign(wd, { state, core, recompute, render, selectView, MAX_SIDE, MESSAGE_MS });
 
 main().catch((e) => {
   say(`The page could not start: ${messageOf(e)}`, 'error');

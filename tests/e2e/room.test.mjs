@@ -244,4 +244,60 @@ describe('fit the room', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('messages float over the page, go by themselves (Undo later), errors that need action stay', async () => {
+    const { context, page, problems } = await open({ width: 1280, height: 720 });
+    await page.evaluate(() => Object.assign(wirediff.MESSAGE_MS, { short: 600, long: 3000 }));
+    assert.equal(await page.getAttribute('#messages', 'aria-live'), 'polite');
+    await page.click('#add-toggle');
+    await page.fill('#new-name', 'Typed name');
+    // Where the columns are in the page (the test's clicks may scroll it).
+    const top = () => page.$eval('#columns', (c) => c.getBoundingClientRect().top + c.closest('main').scrollTop + scrollY);
+    const count = () => page.locator('#messages .message').count();
+    const top0 = await top();
+    const most = [];
+    // A refusal, an Undo, a plain notice, another refusal: four at once.
+    await page.click('#add-article');
+    await page.getByText('This article is empty').waitFor();
+    most.push(await count());
+    await page.locator('#columns .column').first().getByRole('button', { name: /^Remove/ }).click();
+    await page.locator('.message', { hasText: /^Removed/ }).waitFor();
+    most.push(await count());
+    await page.click('#restore-samples');
+    await page.locator('.message', { hasText: /^Restored 1 sample article/ }).waitFor();
+    most.push(await count());
+    assert.equal(await top(), top0, 'the columns did not move');
+    await page.click('#add-article');
+    most.push(await count());
+    assert.ok(Math.max(...most) <= 3, `at most three at once: ${most}`);
+    assert.equal(await top(), top0, 'the columns did not move');
+    await page.screenshot({ path: join(shots, 'room-messages.png') });
+    // The plain ones go by themselves; the Undo stays longer, then goes.
+    await page.waitForFunction(() => ![...document.querySelectorAll('#messages .message')].some((m) => /empty|Restored/.test(m.textContent)));
+    assert.equal(await page.locator('.message', { hasText: /^Removed/ }).count(), 1, 'the Undo is still there');
+    await page.locator('.message', { hasText: /^Removed/ }).waitFor({ state: 'detached' });
+    // A message pointed at or focused stays while it is.
+    await page.locator('#columns .column').first().getByRole('button', { name: /^Remove/ }).click();
+    const undo = page.locator('.message', { hasText: /^Removed/ }).getByRole('button', { name: 'Undo' });
+    await undo.focus();
+    await page.waitForTimeout(3600);
+    assert.equal(await undo.count(), 1, 'kept while focused');
+    await undo.click();
+    await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 5);
+    // An error that needs action stays until dismissed.
+    for (let n = await page.locator('#columns .column').count(); n > 1; n--) {
+      await page.locator('#columns .column').first().getByRole('button', { name: /^Remove/ }).click();
+    }
+    const lasting = page.locator('.message.error', { hasText: 'Add at least one more article' });
+    await lasting.waitFor();
+    assert.equal(await top(), top0, 'the columns did not move');
+    await page.waitForTimeout(3600);
+    assert.equal(await lasting.count(), 1, 'still there after the others went');
+    assert.equal(await page.locator('.message', { hasText: /^Removed/ }).count(), 0);
+    await lasting.getByRole('button', { name: 'Dismiss this message' }).click();
+    assert.equal(await lasting.count(), 0);
+    assert.equal(await page.inputValue('#new-name'), 'Typed name', 'nothing typed is lost');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
