@@ -652,6 +652,31 @@ function keepInView(span) {
   if (under > 0) column.scrollTop -= under;
 }
 
+/** In DOM order: columns left to right, sentences top to bottom. */
+const inOrder = (spans) => [...spans].sort((x, y) => (x.compareDocumentPosition(y) & 4 ? -1 : 1));
+
+/**
+ * The sentence the arrow keys go to from `span`: ← → the previous or next
+ * copy of its group (round the columns), or of a lone sentence the ones it
+ * is linked to; ↑ ↓ the previous or next shared sentence of its column in
+ * another group.
+ */
+function stepFrom(span, key) {
+  const group = span.dataset.group;
+  const across = { ArrowLeft: -1, ArrowRight: 1 }[key];
+  if (across) {
+    const ring = inOrder(mates(group).length > 1 ? mates(group) : new Set([span, ...related(group)]));
+    return ring[(ring.indexOf(span) + across + ring.length) % ring.length];
+  }
+  const down = { ArrowUp: -1, ArrowDown: 1 }[key];
+  if (!down) return null;
+  const line = [...span.closest('.column').querySelectorAll('.s.shared[data-group]')];
+  for (let k = line.indexOf(span) + down; k >= 0 && k < line.length; k += down) {
+    if (line[k].dataset.group !== group) return line[k];
+  }
+  return span;
+}
+
 function sentenceOf(event) {
   const span = event.target.closest && event.target.closest('.s.shared[data-group]');
   return span && $('columns').contains(span) ? span : null;
@@ -684,10 +709,18 @@ function wireColumns() {
   });
   columns.addEventListener('keydown', (event) => {
     const span = sentenceOf(event);
-    if (span && (event.key === 'Enter' || event.key === ' ')) {
+    if (!span || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       pin(span.dataset.group, span);
     }
+    const next = stepFrom(span, event.key);
+    if (!next) return;
+    // Focus moves (lighting up its group); a pinned explanation follows it.
+    event.preventDefault();
+    next.focus({ preventScroll: true });
+    if (state.pinned !== null && state.pinned !== next.dataset.group) pin(next.dataset.group, next);
+    else keepInView(next);
   });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.pinned !== null) pin(null);

@@ -300,4 +300,107 @@ describe('fit the room', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('arrow keys step through the copies of a group and through groups; the explanation follows', async () => {
+    const { context, page, problems } = await open({ width: 1280, height: 720 });
+    const focused = () => page.evaluate(() => {
+      const s = document.activeElement;
+      return s && s.matches('.s.shared') ? { group: s.dataset.group, article: s.dataset.article, sentence: Number(s.dataset.sentence) } : null;
+    });
+    assert.match(await page.textContent('#help'), /\u2190.*\u2192.*copies.*\u2191.*\u2193/s, 'the help names the keys');
+    const quote = page.locator('#columns .s.shared', { hasText: QUOTE }).first();
+    await quote.click();
+    await page.locator('#explain').waitFor({ state: 'visible' });
+    const start = await focused();
+    assert.ok(start, 'the clicked sentence has focus');
+    const copies = await page.locator(`#columns .s.shared[data-group="${start.group}"]`).count();
+    assert.ok(copies >= 3);
+    // → goes round the copies, one per step, each in view, then back.
+    const visited = [start.article];
+    for (let k = 1; k < copies; k++) {
+      await page.keyboard.press('ArrowRight');
+      const now = await focused();
+      assert.equal(now.group, start.group, 'another copy of the same group');
+      assert.notEqual(now.article, visited[visited.length - 1]);
+      visited.push(now.article);
+      const w = await seen(page, `${sel(now)}`);
+      assert.ok(w.inViewport && w.shown === w.lines && !w.coversBox, `copy in article ${now.article} in view: ${JSON.stringify(w)}`);
+    }
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await focused(), start, 'round to the first copy');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await focused()).article, visited[visited.length - 1]);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => wirediff.state.pinned), start.group);
+    // ↓ goes to the next shared sentence of the article, in another group;
+    // the explanation follows it.
+    await page.keyboard.press('ArrowDown');
+    const down = await focused();
+    assert.equal(down.article, start.article);
+    assert.notEqual(down.group, start.group);
+    assert.ok(down.sentence > start.sentence);
+    assert.equal(await page.evaluate(() => wirediff.state.pinned), down.group);
+    if (down.group.startsWith('c')) {
+      assert.match(await page.textContent('#explain'), new RegExp(`^Shared sentence ${Number(down.group.slice(1)) + 1}:`));
+    }
+    const w = await seen(page, sel(down));
+    assert.ok(w.inViewport && w.shown === w.lines && !w.coversBox, JSON.stringify(w));
+    await page.keyboard.press('ArrowUp');
+    const up = await focused();
+    assert.equal(up.article, start.article);
+    assert.ok(up.sentence < down.sentence && up.group !== down.group);
+    await page.screenshot({ path: join(shots, 'room-arrows.png') });
+    // The focused copy shows its own ring, unlike its lit and pinned copies.
+    const ring = await page.evaluate(() => {
+      const s = document.activeElement;
+      return { visible: s.matches(':focus-visible'), outline: getComputedStyle(s).outlineColor };
+    });
+    assert.ok(ring.visible, 'focus is visible');
+    assert.equal(ring.outline, 'rgb(0, 114, 178)');
+    // Unpinned, the keys still move focus, each sentence starting clear of
+    // the column's sticky heading (a sentence taller than the room under it
+    // cannot show whole; with the explanation open the heading scrolls away).
+    await page.keyboard.press('Escape');
+    await page.locator('#explain').waitFor({ state: 'hidden' });
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      const now = await focused();
+      assert.ok(now, `${key} keeps focus on a sentence`);
+      const w = await seen(page, sel(now));
+      assert.ok(w.inViewport && w.startShown, `${key}: ${JSON.stringify({ now, w })}`);
+    }
+    assert.equal(await page.evaluate(() => wirediff.state.pinned), null, 'nothing pinned by moving');
+    // Typing in a text box is left alone.
+    const pinned = await page.evaluate(() => wirediff.state.pinned);
+    await page.click('#add-toggle');
+    await page.fill('#new-text', 'ab');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('c');
+    assert.equal(await page.inputValue('#new-text'), 'acb');
+    assert.equal(await page.evaluate(() => wirediff.state.pinned), pinned);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('axe: no serious or critical violations in Large type, help open and closed, with messages', async () => {
+    const { context, page } = await open({ width: 1024, height: 768 }, { bypassCSP: true });
+    await page.addScriptTag({ path: axePath });
+    await page.click('#large-type');
+    await page.locator('#columns .s.shared').first().click();
+    await page.evaluate(() => wirediff.recompute());
+    await page.click('#add-toggle');
+    await page.click('#add-article');
+    const found = [];
+    for (const open of [false, true]) {
+      await page.$eval('#help', (d, o) => { d.open = o; }, open);
+      const result = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target }));
+      });
+      found.push(...result.filter((v) => v.impact === 'serious' || v.impact === 'critical'));
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
 });
