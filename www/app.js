@@ -50,8 +50,21 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 
-/** Shows a message; `actions` are `[label, handler]` buttons. */
-function say(text, kind = 'info', actions = []) {
+/**
+ * How long a message that goes by itself stays (ms): `short`, or `long` for
+ * one with buttons (Undo). Tests may shorten them.
+ */
+const MESSAGE_MS = { short: 8000, long: 20000 };
+/** At most this many messages at once; the oldest that would go by itself goes first. */
+const MAX_MESSAGES = 3;
+
+/**
+ * Shows a message over the page (it never moves the columns); `actions`
+ * are `[label, handler]` buttons. An error stays until dismissed, unless
+ * `stay` is false (a refusal that needs nothing done); other messages go
+ * by themselves, but never while pointed at or focused.
+ */
+function say(text, kind = 'info', actions = [], stay = kind === 'error') {
   const box = el('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, el('span', null, text));
   for (const [label, handler] of actions) {
     box.append(el('button', { type: 'button', onclick: () => { box.remove(); handler(); } }, label));
@@ -59,9 +72,22 @@ function say(text, kind = 'info', actions = []) {
   box.append(el('button', { type: 'button', 'aria-label': 'Dismiss this message', onclick: () => box.remove() }, '×'));
   const list = $('messages');
   list.append(box);
-  while (list.children.length > 4) list.firstChild.remove();
+  if (!stay) {
+    box.dataset.timed = '';
+    const go = () => {
+      if (box.matches(':hover, :focus-within')) setTimeout(go, 1000);
+      else box.remove();
+    };
+    setTimeout(go, actions.length ? MESSAGE_MS.long : MESSAGE_MS.short);
+  }
+  while (list.children.length > MAX_MESSAGES) {
+    ([...list.children].find((b) => b !== box && b.dataset.timed !== undefined) || list.firstChild).remove();
+  }
   return box;
 }
+
+/** A refusal (nothing was changed): an error that goes by itself. */
+const refuse = (text) => say(text, 'error', [], false);
 
 /** A message about the comparison itself, replaced by the next one. */
 function sayAnalysis(text, actions = []) {
@@ -328,7 +354,7 @@ function setSide(article, on, quiet = false) {
     state.side.delete(article);
   } else if (!state.side.has(article)) {
     if (state.side.size >= MAX_SIDE) {
-      if (!quiet) say(`At most ${MAX_SIDE} articles stand side by side: hide one first (its Hide button, or its box in All articles).`, 'error');
+      if (!quiet) refuse(`At most ${MAX_SIDE} articles stand side by side: hide one first (its Hide button, or its box in All articles).`);
       return false;
     }
     state.side.add(article);
@@ -390,7 +416,7 @@ function renderListView() {
     toggleSide: (slot) => {
       const article = state.articles[slot];
       if (!setSide(article, !state.side.has(article), true)) {
-        say(`At most ${MAX_SIDE} articles stand side by side: untick one first.`, 'error');
+        refuse(`At most ${MAX_SIDE} articles stand side by side: untick one first.`);
       }
       renderListView();
       $('article-list').querySelectorAll('input[type="checkbox"]').forEach((box) => {
@@ -596,12 +622,61 @@ function pin(key, from, toggle = true) {
   const explanation = wd.renderExplanation(state.analysis, next);
   clear($('explain')).append(...explanation);
   $('explain').hidden = false;
+  $('explain').style.maxHeight = '';
   // Screen readers hear the heading and the size, not every list item.
   const links = wd.groupLinks(state.analysis, next).length;
   $('explain-status').textContent = `Pinned. ${explanation[0].textContent}.`
     + (links ? ` ${links} linked ${links > 1 ? 'sentences' : 'sentence'} outside it.` : '');
-  // The explanation takes room from the columns: bring the copies back into view.
-  if (from) bringIntoView(next, from);
+  // The explanation takes room from the columns: bring the copies back into
+  // view, and keep the chosen sentence whole in its own.
+  if (from) {
+    bringIntoView(next, from);
+    keepInView(from);
+  }
+}
+
+/**
+ * Keeps sentence `span` whole in view, scrolling as little as needed. The
+ * explanation is docked below the columns, never over them; a sentence
+ * taller than its column's room takes height from the explanation.
+ */
+function keepInView(span) {
+  const column = span.closest('.column');
+  const heading = column.querySelector('header');
+  const covered = getComputedStyle(heading).position === 'sticky' ? heading.offsetHeight : 0;
+  const box = $('explain');
+  box.style.maxHeight = '';
+  const lack = span.getBoundingClientRect().height + covered + 24 - column.clientHeight;
+  if (lack > 0 && !box.hidden) box.style.maxHeight = `${Math.max(64, box.offsetHeight - lack)}px`;
+  span.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  // Below the column's heading while it is sticky.
+  const under = column.getBoundingClientRect().top + covered + 4 - span.getBoundingClientRect().top;
+  if (under > 0) column.scrollTop -= under;
+}
+
+/** In DOM order: columns left to right, sentences top to bottom. */
+const inOrder = (spans) => [...spans].sort((x, y) => (x.compareDocumentPosition(y) & 4 ? -1 : 1));
+
+/**
+ * The sentence the arrow keys go to from `span`: ← → the previous or next
+ * copy of its group (round the columns), or of a lone sentence the ones it
+ * is linked to; ↑ ↓ the previous or next shared sentence of its column in
+ * another group.
+ */
+function stepFrom(span, key) {
+  const group = span.dataset.group;
+  const across = { ArrowLeft: -1, ArrowRight: 1 }[key];
+  if (across) {
+    const ring = inOrder(mates(group).length > 1 ? mates(group) : new Set([span, ...related(group)]));
+    return ring[(ring.indexOf(span) + across + ring.length) % ring.length];
+  }
+  const down = { ArrowUp: -1, ArrowDown: 1 }[key];
+  if (!down) return null;
+  const line = [...span.closest('.column').querySelectorAll('.s.shared[data-group]')];
+  for (let k = line.indexOf(span) + down; k >= 0 && k < line.length; k += down) {
+    if (line[k].dataset.group !== group) return line[k];
+  }
+  return span;
 }
 
 function sentenceOf(event) {
@@ -636,10 +711,18 @@ function wireColumns() {
   });
   columns.addEventListener('keydown', (event) => {
     const span = sentenceOf(event);
-    if (span && (event.key === 'Enter' || event.key === ' ')) {
+    if (!span || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       pin(span.dataset.group, span);
     }
+    const next = stepFrom(span, event.key);
+    if (!next) return;
+    // Focus moves (lighting up its group); a pinned explanation follows it.
+    event.preventDefault();
+    next.focus({ preventScroll: true });
+    if (state.pinned !== null && state.pinned !== next.dataset.group) pin(next.dataset.group, next);
+    else keepInView(next);
   });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && state.pinned !== null) pin(null);
@@ -765,11 +848,11 @@ window.addEventListener('pagehide', () => { if (persistTimer) persistNow(); });
 function addArticle(name, text) {
   const problem = articleProblem(text);
   if (problem) {
-    say(`This article ${problem}, so it was not added.`, 'error');
+    refuse(`This article ${problem}, so it was not added.`);
     return false;
   }
   if (state.articles.length >= MAX_ARTICLES) {
-    say(`The page compares at most ${count(MAX_ARTICLES)} articles; remove some first.`, 'error');
+    refuse(`The page compares at most ${count(MAX_ARTICLES)} articles; remove some first.`);
     return false;
   }
   const article = { name: uniqueName(state.articles, name), text };
@@ -801,8 +884,8 @@ function addArticles(list) {
   // The first of them stand side by side while there is room.
   for (const article of added) if (!setSide(article, true, true)) break;
   if (list.length > room) {
-    say(`The page compares at most ${count(MAX_ARTICLES)} articles, so ${plural(list.length - room, 'file was', 'files were')} not added `
-      + `(${list.slice(room, room + 3).map((a) => `\u201c${a.name}\u201d`).join(', ')}${list.length - room > 3 ? '\u2026' : ''}).`, 'error');
+    refuse(`The page compares at most ${count(MAX_ARTICLES)} articles, so ${plural(list.length - room, 'file was', 'files were')} not added `
+      + `(${list.slice(room, room + 3).map((a) => `\u201c${a.name}\u201d`).join(', ')}${list.length - room > 3 ? '\u2026' : ''}).`);
   }
   if (!added.length) return;
   persist();
@@ -857,7 +940,7 @@ function saveEdit(index, text) {
   const problem = articleProblem(text);
   if (problem) {
     // The edit stays open with the text as typed.
-    say(`The edited text ${problem}, so it was not saved.`, 'error');
+    refuse(`The edited text ${problem}, so it was not saved.`);
     return;
   }
   const edited = { name: state.articles[index].name, text };
@@ -910,7 +993,7 @@ function restoreSamples() {
   }
   const room = MAX_ARTICLES - state.articles.length;
   if (room < missing.length) {
-    say(`The page compares at most ${count(MAX_ARTICLES)} articles: remove ${plural(missing.length - room, 'article')} to restore the samples.`, 'error');
+    refuse(`The page compares at most ${count(MAX_ARTICLES)} articles: remove ${plural(missing.length - room, 'article')} to restore the samples.`);
     return;
   }
   for (const seed of missing) {
@@ -965,8 +1048,8 @@ async function addFiles(files) {
     if (text !== undefined) read.push({ name: files[i].name, text });
   }
   endJob(job);
-  if (refused.length === 1) say(`${refused[0]}, so it was not added.`, 'error');
-  else if (refused.length > 1) say(`${plural(refused.length, 'file was', 'files were')} not added: ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '\u2026' : ''}.`, 'error');
+  if (refused.length === 1) refuse(`${refused[0]}, so it was not added.`);
+  else if (refused.length > 1) refuse(`${plural(refused.length, 'file was', 'files were')} not added: ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '\u2026' : ''}.`);
   if (read.length) addArticles(read);
   else recompute();
 }
@@ -1064,6 +1147,8 @@ function wireControls() {
   const setLarge = (on, save = true) => {
     document.documentElement.classList.toggle('large', on);
     large.setAttribute('aria-pressed', String(on));
+    // Large type folds the help and the legend under "How to read it".
+    $('help').open = !on;
     state.prefs.large = on;
     if (save) savePrefs(state.prefs);
   };
@@ -1110,7 +1195,7 @@ window.addEventListener('unhandledrejection', (event) => {
   say(`Something went wrong: ${messageOf(event.reason)}`, 'error');
 });
 // What tests and the console may look at: the state and the core.
-Object.assign(wd, { state, core, recompute, render, selectView, MAX_SIDE });
+Object.assign(wd, { state, core, recompute, render, selectView, MAX_SIDE, MESSAGE_MS });
 
 main().catch((e) => {
   say(`The page could not start: ${messageOf(e)}`, 'error');
