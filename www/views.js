@@ -107,8 +107,9 @@ function renderColumn(analysis, index, handlers) {
   const compared = comparedSentences(article);
   const shared = article.sentences.filter((s) => s.cluster !== null || s.links.length).length;
   const headingId = `col-title-${index}`;
+  // The file's name under the outlet's; not repeated when it is the heading.
   const nameLine = el('div', { class: 'name' },
-    el('span', { class: 'file' }, article.name),
+    article.outlet ? el('span', { class: 'file' }, article.name) : null,
     el('button', { type: 'button', 'aria-label': `Rename ${name}`, onclick: () => handlers.rename(index) }, 'Rename'),
     el('button', { type: 'button', 'aria-label': `Remove ${name}`, onclick: () => handlers.remove(index) }, 'Remove'),
     el('button', { type: 'button', 'aria-label': `Hide ${name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'));
