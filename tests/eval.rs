@@ -118,8 +118,9 @@ fn other_sets_verbatim_and_near_f1_is_at_least_0_9() {
     }
 }
 
-/// Real outlets' coverage of three events (`tests/data/eval/events/`, see
-/// its README: Mexico is development, Cebu and Boeing are held out): no
+/// Real outlets' coverage of four events (`tests/data/eval/events/`, see
+/// its README: Mexico and Haneda are development, Cebu and Boeing are held
+/// out): no
 /// figure below the floors set when the events were added (held-out
 /// results never raise a bar). The targets are higher (all links
 /// recall at least 0.7 on the held-out events).
@@ -127,6 +128,8 @@ fn other_sets_verbatim_and_near_f1_is_at_least_0_9() {
 fn real_events_keep_their_figures() {
     let floors = [
         ("mexico-quake-2022", 0.97, 0.95, 0.95, 0.95),
+        // Added at close 1.000 / 0.979, all 0.848 / 0.933.
+        ("haneda-collision-2024", 0.97, 0.95, 0.84, 0.9),
         ("cebu-quake-2025", 0.97, 0.95, 0.95, 0.62),
         ("boeing-job-cuts-2024", 0.97, 0.95, 0.95, 0.45),
     ];

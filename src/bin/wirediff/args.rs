@@ -76,6 +76,7 @@ pub enum Command {
             "tests/data/eval/second",
             "tests/data/eval/third",
             "tests/data/eval/events/mexico-quake-2022",
+            "tests/data/eval/events/haneda-collision-2024",
             "tests/data/eval/events/cebu-quake-2025",
             "tests/data/eval/events/boeing-job-cuts-2024",
         ])]
