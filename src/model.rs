@@ -171,6 +171,9 @@ pub enum Reason {
     /// A link, or another story's headline listed after a "related" or
     /// "read more" prompt or after the story's end.
     Links,
+    /// A photo's caption: it ends with the photo's credit ("(Name/AP)",
+    /// "[Name/Reuters]", "NAME / AGENCY", "© AGENCY").
+    Caption,
     /// The reader set it aside.
     Reader,
 }

@@ -27,9 +27,10 @@ const SET_ASIDE = {
   date: 'date line',
   legal: 'copyright or disclaimer',
   cookies: 'cookie banner',
-  prompt: 'site prompt (share, comment, subscribe, advertisement)',
-  timestamp: 'page timestamp ("min read", "updated")',
+  prompt: 'site prompt',
+  timestamp: 'page timestamp',
   links: 'link, or another story\u2019s headline',
+  caption: 'photo caption',
   reader: 'set aside by you',
 };
 
@@ -141,7 +142,7 @@ function renderColumn(analysis, index, handlers) {
       column.append(box.details);
     }
     box.count++;
-    box.reasons.add(why.split(' (')[0]);
+    box.reasons.add(why);
     box.summary.textContent = `${box.count === 1 ? 'A line' : `${box.count} lines`} set aside: ${[...box.reasons].join(', ')}`;
     box.details.append(node);
   });

@@ -206,18 +206,25 @@ impl<'a> Corpus<'a> {
                     .collect();
                 quoted_terms.sort_unstable();
                 quoted_terms.dedup();
-                let mut names: Vec<u32> = tokens
-                    .iter()
-                    .zip(&seq)
-                    .skip(1)
-                    .filter(|(t, _)| {
-                        article.text[t.span.clone()]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                    })
-                    .map(|(_, &w)| w)
-                    .collect();
+                // Only the lone-pair measures read the names: the page's
+                // module (where only the corpus model runs) skips them
+                // unless that model takes those measures.
+                let mut names: Vec<u32> = if !super::features::NAMES_NEEDED {
+                    Vec::new()
+                } else {
+                    tokens
+                        .iter()
+                        .zip(&seq)
+                        .skip(1)
+                        .filter(|(t, _)| {
+                            article.text[t.span.clone()]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                        })
+                        .map(|(_, &w)| w)
+                        .collect()
+                };
                 names.sort_unstable();
                 names.dedup();
                 items.push(Item {

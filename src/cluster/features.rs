@@ -124,6 +124,12 @@ const CORPUS_TAKES_LONE_PAIR_MEASURES: bool = {
     any
 };
 
+/// Whether items need their names ([`Item::names`], read by the lone-pair
+/// measures only): natively always (the pair model runs there), in the
+/// page only when the corpus model takes those measures.
+pub(super) const NAMES_NEEDED: bool =
+    !cfg!(all(target_family = "wasm", target_os = "unknown")) || CORPUS_TAKES_LONE_PAIR_MEASURES;
+
 /// The judgment of a lone pair of sentences (no corpus around it, MRPC's
 /// task: are the two the same statement?): learned on MRPC's training
 /// split. Among pairs chosen for their word overlap a rewrite needs more

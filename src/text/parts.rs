@@ -132,30 +132,16 @@ fn timestamp(line: &str, w: &[String]) -> Option<Part> {
     })
 }
 
-/// A byline: "By" and a few names (capitalised words, short joining words
-/// such as "and" aside), perhaps followed by a separator and a date.
+/// A byline: "By", then a capital (a name, or an agency's), and no final
+/// stop ("By Monday, officials hope to …" is a sentence).
 fn byline(line: &str, w: &[String]) -> bool {
-    if w.len() < 2 || w.len() > SHORT_LINE + 4 || w[0] != "by" {
-        return false;
-    }
-    let rest = line.trim_start().get(2..).unwrap_or("");
-    let names = rest
-        .split(['|', '⏐', '•', '·', '–', '—'])
-        .next()
-        .unwrap_or("")
-        .split(" - ")
-        .next()
-        .unwrap_or("");
-    let names: Vec<&str> = names
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|x| !x.is_empty())
-        .filter(|x| x.chars().count() > 3 || x.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    !names.is_empty()
-        && names.len() <= 8
-        && names
-            .iter()
-            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+    (2..=SHORT_LINE + 4).contains(&w.len())
+        && w[0] == "by"
+        && !ends_like_a_sentence(line)
+        && line
+            .trim_start()
+            .get(2..)
+            .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
 }
 
 /// Lines of legal boilerplate: copyright and disclaimers.
@@ -165,13 +151,43 @@ fn legal(line: &str, w: &[String]) -> bool {
         w.windows(p.len())
             .any(|x| x.iter().zip(p).all(|(a, b)| a == b))
     };
-    line.contains('©')
+    line.contains('©') && w.len() <= SHORT_LINE
         || (has("copyright") && w.len() <= 2 * SHORT_LINE)
         || phrase(&["all", "rights", "reserved"])
         || has("disclaimer")
         || phrase(&["investment", "advice"])
         || phrase(&["information", "purposes", "only"])
         || phrase(&["informational", "purposes", "only"])
+}
+
+/// A photo's caption: a line that ends with a credit, in brackets with a
+/// slash or a ©, or in capitals around a slash ("HENRY ROMERO / REUTERS"),
+/// or after a ©.
+fn caption(line: &str) -> bool {
+    let t = line.trim_end();
+    if let Some(open) = t.strip_suffix([')', ']']).and_then(|x| x.rfind(['(', '['])) {
+        let credit = &t[open + 1..t.len() - 1];
+        if credit.split_whitespace().count() <= 6 && (credit.contains('/') || credit.contains('©'))
+        {
+            return true;
+        }
+    }
+    if let Some(at) = t.rfind('©') {
+        return t[at..].split_whitespace().count() <= 5;
+    }
+    // The words in capitals at the end, with a slash among them.
+    let capitals = |x: &&str| {
+        *x == "/" || (x.chars().any(char::is_alphabetic) && !x.chars().any(char::is_lowercase))
+    };
+    let tail: Vec<&str> = t
+        .split_whitespace()
+        .rev()
+        .take_while(capitals)
+        .take(7)
+        .collect();
+    tail.iter()
+        .position(|x| *x == "/")
+        .is_some_and(|i| i > 0 && i + 1 < tail.len())
 }
 
 /// A cookie banner's line: cookies, and what banners say about them.
@@ -223,6 +239,8 @@ pub fn parts(paragraphs: &[&str], story: &[usize], aside: &[usize]) -> Vec<Part>
                 Some(Part::aside(Reason::Prompt))
             } else if legal(line, w) {
                 Some(Part::aside(Reason::Legal))
+            } else if caption(line) {
+                Some(Part::aside(Reason::Caption))
             } else if cookies(w) {
                 Some(Part::aside(Reason::Cookies))
             } else if byline(line, w) {
@@ -382,6 +400,7 @@ mod tests {
             "The city council approved the bridge on Tuesday. It will open in 2027.",
             "Share this article",
             "“It is a great day,” the mayor said.",
+            "People wait outside after the quake was felt in the city. JANE ROE / REUTERS",
             "We use cookies to improve your experience on our website. Accept all",
             "Copyright 2025 The Example Press. All rights reserved.",
         ]);
@@ -397,6 +416,7 @@ mod tests {
                 (Role::Story, None),
                 (Role::Aside, Some(Reason::Prompt)),
                 (Role::Story, None),
+                (Role::Aside, Some(Reason::Caption)),
                 (Role::Aside, Some(Reason::Cookies)),
                 (Role::Aside, Some(Reason::Legal)),
             ]
@@ -440,9 +460,12 @@ mod tests {
         for line in [
             "Share prices fell 4% on Monday after the company warned on profits.",
             "By the end of the year, the company expects to hire 2,000 workers.",
+            "By Monday, officials hope to reopen the bridge to traffic.",
             "Watch out for falling prices, the minister told reporters in a long interview.",
             "Related talks between the two companies broke down in May, people familiar said.",
             "The quake struck at 1:19 a.m. on Thursday, Sept. 22.",
+            "The company said the recall covers 480,000 units (about 4% of its sales).",
+            "Officials said the fire was contained by 6 p.m. [local time]",
         ] {
             assert_eq!(
                 roles(&["A headline for the test story", line])[1],
@@ -450,6 +473,31 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn captions_end_with_a_credit() {
+        for line in [
+            "People gather outside after another earthquake (Eduardo Verdugo/AP)",
+            "People standing outside their homes [Henry Romero/Reuters]",
+            "A plane caught fire on the runway after reportedly hitting another aircraft. © REUTERS",
+            "Residents wait outside their homes early on Sept. 22, 2022. HENRY ROMERO / REUTERS",
+        ] {
+            assert!(caption(line), "{line}");
+        }
+        for line in [
+            "The epicentre was 46 km (29 miles) away.",
+            "Sales rose 4% (to $2.5bn/year).",
+            "He said it was over. / She disagreed.",
+        ] {
+            assert!(!caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_folded_by_is_no_byline_and_no_panic() {
+        // "Ｂｙ" folds to "by" but is longer in bytes: no slicing inside it.
+        assert_eq!(roles(&["Ｂｙ Jane Doe"])[0], (Role::Headline, None));
     }
 
     #[test]

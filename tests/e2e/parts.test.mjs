@@ -95,8 +95,10 @@ test('a second set of real articles: outlets by name, headline, byline and date,
   // Stuff's "READ MORE:" list of other stories.
   assert.ok(all[5].some((a) => /prompt/.test(a.reason) && /READ MORE/.test(a.text)));
   assert.equal(all[5].filter((a) => /headline/.test(a.reason)).length, 3, JSON.stringify(all[5]));
-  // Richmond's copyright line.
+  // Richmond's copyright line; the photo captions with their credits.
   assert.ok(all[0].some((a) => /copyright/.test(a.reason)));
+  assert.ok(all[3].some((a) => /photo caption/.test(a.reason) && /Verdugo\/AP/.test(a.text)), JSON.stringify(all[3]));
+  assert.ok(all[6].some((a) => /photo caption/.test(a.reason) && /Romero\/Reuters/.test(a.text)), JSON.stringify(all[6]));
   // The All articles list names the outlets too, with their headlines.
   await page.click('#tab-list');
   await page.waitForSelector('#article-list tbody th');
