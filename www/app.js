@@ -26,6 +26,8 @@ const state = {
   analysis: null,
   /** What that analysis was made of: the page's article and its text for each analysed one. */
   compared: null,
+  /** Each shared sentence (article name and text) to its group's number, from the last comparison. */
+  numbered: null,
   /** The work running (reading files or comparing): `{ kind, controller, what }`, or null. */
   job: null,
   /** What each view shows besides the analysis: sort, page, search, open clusters. */
@@ -268,6 +270,8 @@ async function recompute() {
   clearErrors();
   $('progress').dataset.last = 'done';
   if (!state.analysis || state.analysis.articles.length !== analysis.articles.length) resetViews(analysis);
+  // Groups keep their numbers from one comparison to the next.
+  state.numbered = wd.numberGroups(analysis, state.numbered || new Map());
   state.analysis = analysis;
   /** The page's article for each analysed one (the list may change later), and its text then. */
   state.compared = { members: usable, texts: articles.map((a) => a.text) };

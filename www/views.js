@@ -47,6 +47,52 @@ function comparedSentences(article) {
   return n;
 }
 
+/** Each analysis's group numbers, when the page has set them (numberGroups). */
+const numbersOf = new WeakMap();
+
+/** The number group `c` is shown with: stable across comparisons, else its place. */
+function groupNumber(analysis, c) {
+  const numbers = numbersOf.get(analysis);
+  return numbers ? numbers[c] : c + 1;
+}
+
+/**
+ * Numbers the groups of `analysis` so that a group keeps the number it had
+ * in the last comparison (`before`: each sentence, by article name and
+ * text, to its group's number): the number most of its sentences had, if no
+ * larger share of another group claims it. Other groups take numbers above
+ * every number used before. Returns the map for the next comparison.
+ */
+function numberGroups(analysis, before) {
+  const keyOf = (m) => `${analysis.articles[m.article].name}\u0001${analysis.articles[m.article].sentences[m.sentence].text}`;
+  const claims = [];
+  analysis.clusters.forEach((cluster, c) => {
+    const votes = new Map();
+    for (const m of cluster.members) {
+      const n = before.get(keyOf(m));
+      if (n) votes.set(n, (votes.get(n) || 0) + 1);
+    }
+    votes.forEach((v, n) => claims.push([v, c, n]));
+  });
+  claims.sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+  const numbers = analysis.clusters.map(() => 0);
+  const taken = new Set();
+  for (const [, c, n] of claims) {
+    if (!numbers[c] && !taken.has(n)) {
+      numbers[c] = n;
+      taken.add(n);
+    }
+  }
+  let next = Math.max(0, ...before.values(), ...taken);
+  const after = new Map();
+  analysis.clusters.forEach((cluster, c) => {
+    if (!numbers[c]) numbers[c] = ++next;
+    for (const m of cluster.members) after.set(keyOf(m), numbers[c]);
+  });
+  numbersOf.set(analysis, numbers);
+  return after;
+}
+
 /** At most `n` names, then how many more: "a, b, c and 997 more". */
 function someNames(names, n = 3) {
   if (names.length <= n + 1) return names.join(', ');
@@ -216,9 +262,10 @@ function renderSentence(analysis, a, s) {
   const others = holders.filter((x) => x !== a).slice(0, 5).map((x) => nameOf(analysis.articles[x]));
   const more = holders.length - 1 - others.length;
   const names = more > 0 ? `${others.slice(0, 3).join(', ')} and ${count(holders.length - 4)} more` : others.join(', ');
-  return el('span', { class: `s shared kind-${member.kind} ${palette(c)}`, ...attrs },
-    sentence.text, el('span', { class: 'badge', 'aria-hidden': 'true' }, String(c + 1)),
-    el('span', { class: 'sr' }, ` (shared sentence ${c + 1}, ${KIND_LABEL[member.kind]}, also in ${names}${also})`));
+  const number = groupNumber(analysis, c);
+  return el('span', { class: `s shared kind-${member.kind} ${palette(number - 1)}`, ...attrs },
+    sentence.text, el('span', { class: 'badge', 'aria-hidden': 'true' }, String(number)),
+    el('span', { class: 'sr' }, ` (shared sentence ${number}, ${KIND_LABEL[member.kind]}, also in ${names}${also})`));
 }
 
 /** The sentence text with its longest common run underlined. */
@@ -329,7 +376,7 @@ function renderClusterExplanation(analysis, c) {
   // The reference first, then the others in order.
   const members = [rep, ...cluster.members.filter((m) => m !== rep)];
   return [
-    el('h3', null, `Shared sentence ${c + 1}: ${kindMix(cluster)}, in ${cluster.articles} articles`),
+    el('h3', null, `Shared sentence ${groupNumber(analysis, c)}: ${kindMix(cluster)}, in ${cluster.articles} articles`),
     el('p', { class: 'words' }, `Words every version has: ${cluster.shared_words.join(' ') || '(none)'}. ` +
       `Reference: ${nameOf(analysis.articles[rep.article])}. Press Escape or click again to unpin.`),
     growingList(el('ul'), members, item),
@@ -442,7 +489,7 @@ function renderCluster(analysis, c, ui, handlers, fill = (body, draw) => draw())
       document.querySelector(`#cluster-${c} .toggle`)?.focus();
     },
   }, el('span', { class: 'chevron', 'aria-hidden': 'true' }, open ? '\u25be' : '\u25b8'),
-  el('span', { class: `s shared kind-${cluster.kind} ${palette(c)}` }, el('span', { class: 'badge' }, String(c + 1))),
+  el('span', { class: `s shared kind-${cluster.kind} ${palette(groupNumber(analysis, c) - 1)}` }, el('span', { class: 'badge' }, String(groupNumber(analysis, c)))),
   `In ${cluster.articles} articles`,
   el('span', { class: 'kind' }, `${kindMix(cluster)} · ${percent(cluster.similarity)} average similarity · ${plural(cluster.members.length, 'version')}`));
   item.append(
@@ -709,7 +756,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
-  nameOf, asideReason, comparedSentences,
+  nameOf, asideReason, comparedSentences, groupNumber, numberGroups,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
   renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });

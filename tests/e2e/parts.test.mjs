@@ -113,3 +113,50 @@ test('a second set of real articles: outlets by name, headline, byline and date,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Each group number shown in the columns, with the texts of its sentences. */
+function numbered(page) {
+  return page.$$eval('#columns .s.shared .badge', (badges) => {
+    const out = {};
+    for (const b of badges) (out[b.textContent] ||= []).push(b.parentElement.firstChild.textContent);
+    return out;
+  });
+}
+
+test('groups keep their numbers when an article is added and when one is removed', async () => {
+  const { context, page, problems } = await open({ width: 1920, height: 1080 });
+  const before = await numbered(page);
+  const numbers = Object.keys(before).map(Number);
+  assert.ok(numbers.length >= 10, `${numbers.length} groups`);
+  // A sixth article copying sentences of sample 000, among them one that no
+  // other sample has (a new group), and the world-class quote (an old one).
+  const first = await page.$$eval('#columns .column:first-child .s', (ss) => ss.map((s) => s.firstChild.textContent));
+  const alone = await page.$$eval('#columns .column:first-child .s:not(.shared)', (ss) => ss.map((s) => s.textContent).filter((t) => t.split(' ').length > 8));
+  assert.ok(alone.length > 0);
+  await page.click('#add-toggle');
+  await page.fill('#new-name', 'Copy desk');
+  await page.fill('#new-text', `A wire copy\n\n${first.slice(1, 6).join(' ')}\n\n${alone[0]}`);
+  await page.click('#add-article');
+  await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 6);
+  await page.waitForFunction((n) => document.querySelectorAll('#columns .column:last-child .s.shared').length > 0, null);
+  const after = await numbered(page);
+  // Every old number still marks the group holding most of the sentences
+  // it held (a new article may move a sentence from one group to another).
+  for (const n of numbers) {
+    assert.ok(after[n], `group ${n} is gone`);
+    const kept = before[n].filter((t) => after[n].includes(t)).length;
+    assert.ok(2 * kept > before[n].length, `group ${n} kept ${kept} of ${before[n].length}`);
+  }
+  // The new group takes a number above all the old ones.
+  const fresh = Object.keys(after).map(Number).filter((n) => !numbers.includes(n));
+  assert.ok(fresh.length >= 1 && fresh.every((n) => n > Math.max(...numbers)), `new numbers ${fresh}`);
+  assert.ok(Object.entries(after).some(([n, ts]) => fresh.includes(Number(n)) && ts.includes(alone[0])));
+  // Removing it again: the old groups keep their numbers still.
+  await page.locator('#columns .column').last().getByRole('button', { name: /^Remove/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#columns .column').length === 5);
+  await page.waitForTimeout(300);
+  const again = await numbered(page);
+  assert.deepEqual(Object.keys(again).sort(), Object.keys(before).sort());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
