@@ -392,6 +392,7 @@ function renderColumns() {
   $('side-note').textContent = n === shown.length
     ? `${plural(n, 'article')}, all side by side.`
     : `${count(shown.length)} of ${plural(n, 'article')} side by side.`;
+  clear($('answers')).append(...(a ? wd.renderAnswers(a, (c) => pin(`c${c}`, $('columns').querySelector(`.s.shared[data-group="c${c}"]`), false)) : []));
   const renaming = state.renaming;
   clear($('columns')).append(...columns);
   if (!columns.length) {

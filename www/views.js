@@ -195,6 +195,31 @@ function renderColumn(analysis, index, handlers) {
   return column;
 }
 
+/**
+ * The class's first questions, answered in one line: the most widely shared
+ * groups (each a button that pins it), the article with the largest share
+ * found elsewhere and the one with the most of its own.
+ */
+function renderAnswers(analysis, pinGroup) {
+  const n = analysis.articles.length;
+  const widest = analysis.clusters.length ? analysis.clusters[0].articles : 0;
+  const out = [];
+  if (widest) {
+    out.push(`Most widely shared (in ${widest} of ${n}):`);
+    analysis.clusters.forEach((c, i) => {
+      if (c.articles === widest && out.length < 6) {
+        out.push(' ', el('button', { type: 'button', class: 'answer', onclick: () => pinGroup(i) }, `#${groupNumber(analysis, i)}`));
+      }
+    });
+  }
+  const by = (f) => analysis.articles.reduce((best, _, i) => (f(i) > f(best) ? i : best), 0);
+  const copied = by((i) => sharedShare(analysis, i));
+  const own = by((i) => analysis.overlap.unique[i]);
+  out.push(` \u00b7 most found elsewhere: ${nameOf(analysis.articles[copied])} (${percent(sharedShare(analysis, copied))})`,
+    ` \u00b7 most of its own: ${nameOf(analysis.articles[own])} (${percent(analysis.overlap.unique[own])} only there)`);
+  return out;
+}
+
 /** Whether a line shows anything (zero-width characters alone do not). */
 const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/;
 
@@ -756,7 +781,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
-  nameOf, asideReason, comparedSentences, groupNumber, numberGroups,
+  nameOf, asideReason, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
   renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });

@@ -123,6 +123,21 @@ function numbered(page) {
   });
 }
 
+test('the class\u2019s first questions are answered above the columns, and a click shows the widest group', async () => {
+  const { context, page, problems } = await open();
+  const line = await page.textContent('#answers');
+  // The samples' widest group is in four of the five.
+  assert.match(line, /^Most widely shared \(in 4 of 5\): #\d+/);
+  assert.match(line, /most found elsewhere: \S+ \(\d+%\) · most of its own: \S+ \(\d+% only there\)$/);
+  const number = (await page.locator('#answers button').first().textContent()).slice(1);
+  await page.locator('#answers button').first().click();
+  await page.waitForSelector('#explain:not([hidden])');
+  assert.match(await page.textContent('#explain h3'), new RegExp(`^Shared sentence ${number}: .* in 4 articles$`));
+  assert.equal(await page.locator('#columns .s.shared.lit').count() >= 4, true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('groups keep their numbers when an article is added and when one is removed', async () => {
   const { context, page, problems } = await open({ width: 1920, height: 1080 });
   const before = await numbered(page);
