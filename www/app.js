@@ -393,6 +393,8 @@ function renderColumns() {
     ? `${plural(n, 'article')}, all side by side.`
     : `${count(shown.length)} of ${plural(n, 'article')} side by side.`;
   clear($('answers')).append(...(a ? wd.renderAnswers(a, (c) => pin(`c${c}`, $('columns').querySelector(`.s.shared[data-group="c${c}"]`), false)) : []));
+  // One line that never pushes the columns; the whole of it on hover.
+  $('answers').title = $('answers').textContent;
   const renaming = state.renaming;
   clear($('columns')).append(...columns);
   if (!columns.length) {
