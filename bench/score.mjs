@@ -191,7 +191,7 @@ export function readWirediff(path) {
   const articles = [];
   const sentences = [];
   const clusters = new Map();
-  const re = /"name"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"title"|"paragraph"\s*:\s*\d+\s*,\s*"start"\s*:\s*(\d+)\s*,\s*"end"\s*:\s*(\d+)\s*,\s*"words"\s*:\s*\d+\s*,\s*"cluster"\s*:\s*(\d+|null)|"clusters"\s*:/g;
+  const re = /"name"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"outlet"|"paragraph"\s*:\s*\d+\s*,\s*"start"\s*:\s*(\d+)\s*,\s*"end"\s*:\s*(\d+)\s*,\s*"words"\s*:\s*\d+\s*,\s*"cluster"\s*:\s*(\d+|null)|"clusters"\s*:/g;
   let carry = '';
   let done = false;
   try {

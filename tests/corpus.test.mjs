@@ -159,10 +159,10 @@ test('wirediff JSON is read by streaming, pretty or compact', () => {
   const analysis = {
     options: {},
     articles: [
-      { name: 'a "1".txt', title: 't', len: 9, paragraphs: [{ start: 0, end: 9, sentences: { start: 0, end: 2 } }],
-        sentences: [{ text: '"name":"x","title":', paragraph: 0, start: 0, end: 4, words: 1, cluster: 0, links: [] },
+      { name: 'a "1".txt', outlet: null, title: 't', len: 9, paragraphs: [{ start: 0, end: 9, sentences: { start: 0, end: 2 } }],
+        sentences: [{ text: '"name":"x","outlet":', paragraph: 0, start: 0, end: 4, words: 1, cluster: 0, links: [] },
           { text: 'é', paragraph: 0, start: 5, end: 9, words: 1, cluster: null, links: [] }] },
-      { name: 'b.txt', title: 't', len: 4, paragraphs: [],
+      { name: 'b.txt', outlet: null, title: 't', len: 4, paragraphs: [],
         sentences: [{ text: 'x', paragraph: 0, start: 0, end: 4, words: 1, cluster: 0, links: [] }] },
     ],
     clusters: [{ members: [] }],
