@@ -136,7 +136,8 @@ impl Article {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
-    /// The article's headline: matched with other headlines only.
+    /// The article's headline: compared as a heading (it joins only near
+    /// copies of itself, never a rewrite).
     Headline,
     /// Who wrote it ("By …"): set aside.
     Byline,
@@ -168,7 +169,7 @@ pub enum Reason {
     Prompt,
     /// "Published on", "Updated", "5 min read", "32 mins ago".
     Timestamp,
-    /// A link, or another story's headline listed after a "related" or
+    /// Another story's headline, listed after a "related" or
     /// "read more" prompt or after the story's end.
     Links,
     /// A photo's caption: it ends with the photo's credit ("(Name/AP)",

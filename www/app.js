@@ -244,7 +244,7 @@ async function recompute() {
     return;
   }
   const started = performance.now();
-  const articles = usable.map((a) => ({ name: a.name, text: a.text, story: a.story || [], aside: a.aside || [] }));
+  const articles = usable.map((a) => ({ name: a.name, text: a.text, story: a.story || [] }));
   const job = startJob('comparing', `Comparing ${plural(articles.length, 'article')}`);
   job.size = articles.length;
   progress.begin(job, ['segmenting', 'matching', 'summarising', 'returning']);
@@ -336,7 +336,7 @@ function controlsFor(article) {
     }),
     input: (text) => { if (state.editing && state.editing.article === article) state.editing.text = text; },
     save: when((i, text) => saveEdit(i, text)),
-    include: when((i, p) => markParagraph(i, p, 'story')),
+    include: when((i, p) => includeParagraph(i, p)),
     cancel: () => {
       state.editing = null;
       render();
@@ -393,8 +393,6 @@ function renderColumns() {
     ? `${plural(n, 'article')}, all side by side.`
     : `${count(shown.length)} of ${plural(n, 'article')} side by side.`;
   clear($('answers')).append(...(a ? wd.renderAnswers(a, (c) => pin(`c${c}`, $('columns').querySelector(`.s.shared[data-group="c${c}"]`), false)) : []));
-  // One line that never pushes the columns; the whole of it on hover.
-  $('answers').title = $('answers').textContent;
   const renaming = state.renaming;
   clear($('columns')).append(...columns);
   if (!columns.length) {
@@ -921,22 +919,15 @@ function removeArticle(index) {
   }]]);
 }
 
-/**
- * Marks paragraph `p` of article `index` as story text (`as` 'story') or
- * as set aside ('aside'), overriding what the core made of it, and
- * compares again; Undo puts the marks back.
- */
-function markParagraph(index, p, as) {
+/** Compares paragraph `p` of article `index` as story text, whatever the core made of it; Undo takes the mark back. */
+function includeParagraph(index, p) {
   const article = state.articles[index];
-  const before = { story: article.story, aside: article.aside };
-  const other = as === 'story' ? 'aside' : 'story';
-  article[as] = [...new Set([...(article[as] || []), p])].sort((x, y) => x - y);
-  article[other] = (article[other] || []).filter((x) => x !== p);
+  const before = article.story;
+  article.story = [...new Set([...(before || []), p])];
   persist();
   recompute();
-  say(`Paragraph ${p + 1} of “${article.name}” is ${as === 'story' ? 'compared as story text' : 'set aside'} now.`, 'info', [['Undo', () => {
-    article.story = before.story;
-    article.aside = before.aside;
+  say(`Paragraph ${p + 1} of \u201c${article.name}\u201d is compared now.`, 'info', [['Undo', () => {
+    article.story = before;
     persist();
     recompute();
   }]]);

@@ -59,21 +59,15 @@ function articleProblem(text) {
 /** Most paragraph marks (story or aside) kept for one article. */
 const MAX_MARKS = 10000;
 
-/** Whether an article's `story` and `aside` marks, if any, are lists of paragraph numbers. */
+/** Whether an article's `story` marks (the paragraphs its reader included) are a list of paragraph numbers. */
 function marksOk(item) {
-  return ['story', 'aside'].every((k) => item[k] === undefined
-    || (Array.isArray(item[k]) && item[k].length <= MAX_MARKS && item[k].every((p) => Number.isInteger(p) && p >= 0 && p < 1e7)));
-}
-
-/** `article` with the non-empty marks of `from`. */
-function withMarks(article, from) {
-  for (const k of ['story', 'aside']) if (from[k] && from[k].length) article[k] = from[k].slice();
-  return article;
+  const m = item.story;
+  return Array.isArray(m) && m.length <= MAX_MARKS && m.every((p) => Number.isInteger(p) && p >= 0 && p < 1e7);
 }
 
 /**
- * The stored article list: an array of `{name, text}` (with the paragraphs
- * the reader marked, `story` and `aside`, when there are any), each as the Add box
+ * The stored article list: an array of `{name, text}` (with `story`, the
+ * paragraphs the reader included, when there are any), each as the Add box
  * would accept it, at most MAX_ARTICLES. Entries that fail are set aside one
  * by one; the rest load.
  */
@@ -92,9 +86,9 @@ function checkArticles(value) {
       if (problem) why = problem;
       else if (kept.length >= MAX_ARTICLES) why = `is over the limit of ${count(MAX_ARTICLES)} articles`;
     }
-    if (!why && !marksOk(item)) why = 'has paragraph marks that are not lists of paragraph numbers';
     if (why) rejected.push({ item, why });
-    else kept.push(withMarks({ name: item.name, text: item.text }, item));
+    // Marks that are not lists of paragraph numbers are dropped, the article kept.
+    else kept.push(marksOk(item) && item.story.length ? { name: item.name, text: item.text, story: item.story.slice() } : { name: item.name, text: item.text });
   }
   return { value: kept, rejected };
 }

@@ -25,11 +25,11 @@ function nameOf(article) {
 const SET_ASIDE = {
   byline: 'byline',
   date: 'date line',
-  legal: 'copyright or disclaimer',
+  legal: 'copyright, disclaimer',
   cookies: 'cookie banner',
   prompt: 'site prompt',
   timestamp: 'page timestamp',
-  links: 'link, or another story\u2019s headline',
+  links: 'other story\u2019s headline',
   caption: 'photo caption',
   reader: 'set aside by you',
 };
@@ -83,7 +83,11 @@ function numberGroups(analysis, before) {
       taken.add(n);
     }
   }
-  let next = Math.max(0, ...before.values(), ...taken);
+  // A loop, not Math.max(...): a map of 100,000s of sentences would
+  // overflow the call's arguments.
+  let next = 0;
+  for (const n of before.values()) if (n > next) next = n;
+  for (const n of taken) if (n > next) next = n;
   const after = new Map();
   analysis.clusters.forEach((cluster, c) => {
     if (!numbers[c]) numbers[c] = ++next;
@@ -629,7 +633,7 @@ function articleLinks(analysis) {
 
 /** The share of an article's sentences found in at least one other article. */
 function sharedShare(analysis, i) {
-  return analysis.articles[i].sentences.length ? 1 - analysis.overlap.unique[i] : 0;
+  return comparedSentences(analysis.articles[i]) ? 1 - analysis.overlap.unique[i] : 0;
 }
 
 /** Sizes of the overlap matrix a reader can choose: the most connected articles. */

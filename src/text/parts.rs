@@ -7,7 +7,7 @@
 //! and position only, never by the words of a particular story:
 //!
 //! - **form**: the line's length, its final punctuation, a leading bullet,
-//!   a link, a share of date and time words, and the general vocabulary of
+//!   a share of date and time words, and the general vocabulary of
 //!   web pages' furniture (prompts such as "share" or "sign up", "cookies",
 //!   "all rights reserved");
 //! - **position**: a headline is one of the first lines; furniture before the
@@ -98,11 +98,7 @@ const TIME_WORDS: &str = "may mon monday tue tues tuesday wed wednesday thu thur
 /// Words that name a date or a time, and the words web pages put around
 /// them ("Published", "Updated", "ago", "min read").
 fn is_time_word(w: &str) -> bool {
-    is_date_word(w)
-        || listed(TIME_WORDS, w)
-        || (w.len() > 2
-            && w.ends_with(['h', 'm', 's'])
-            && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+    is_date_word(w) || listed(TIME_WORDS, w)
 }
 
 /// Whether a word is a number of a date or a time (digits, perhaps with
@@ -124,8 +120,11 @@ fn timestamp(line: &str, w: &[String]) -> Option<Part> {
     if timely * 4 < w.len() * 3 {
         return None;
     }
-    let dated = w.iter().filter(|x| is_date_word(x)).count();
-    Some(if dated >= 2 {
+    // A date names a month or a year ("6:00 PM" is a time alone).
+    let dated = w
+        .iter()
+        .any(|x| listed(MONTHS, x) || (x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit())));
+    Some(if dated {
         Part::role(Role::Date)
     } else {
         Part::aside(Reason::Timestamp)
@@ -140,24 +139,31 @@ fn byline(line: &str, w: &[String]) -> bool {
         && !ends_like_a_sentence(line)
         && line
             .trim_start()
-            .get(2..)
-            .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+            .get(..2)
+            .is_some_and(|b| b.eq_ignore_ascii_case("by"))
+        && line.trim_start().get(2..).is_some_and(|rest| {
+            rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase)
+        })
 }
 
-/// Lines of legal boilerplate: copyright and disclaimers.
+/// Lines of legal boilerplate: a short line with a ©, "all rights
+/// reserved", a line that opens with "Copyright" or "Disclaimer" or names
+/// a year after "copyright", and a short line saying it is "for
+/// information(al) purposes only". A story about copyright is no such line.
 fn legal(line: &str, w: &[String]) -> bool {
-    let has = |x: &str| w.iter().any(|y| y == x);
     let phrase = |p: &[&str]| {
         w.windows(p.len())
             .any(|x| x.iter().zip(p).all(|(a, b)| a == b))
     };
-    line.contains('©') && w.len() <= SHORT_LINE
-        || (has("copyright") && w.len() <= 2 * SHORT_LINE)
+    let year = |x: &String| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
+    (line.contains('©') && w.len() <= SHORT_LINE)
         || phrase(&["all", "rights", "reserved"])
-        || has("disclaimer")
-        || phrase(&["investment", "advice"])
-        || phrase(&["information", "purposes", "only"])
-        || phrase(&["informational", "purposes", "only"])
+        || w[0] == "copyright"
+        || w[0] == "disclaimer"
+        || w.windows(2).any(|x| x[0] == "copyright" && year(&x[1]))
+        || (w.len() <= 2 * SHORT_LINE
+            && (phrase(&["information", "purposes", "only"])
+                || phrase(&["informational", "purposes", "only"])))
 }
 
 /// A photo's caption: a line that ends with a credit, in brackets with a
@@ -167,7 +173,11 @@ fn caption(line: &str) -> bool {
     let t = line.trim_end();
     if let Some(open) = t.strip_suffix([')', ']']).and_then(|x| x.rfind(['(', '['])) {
         let credit = &t[open + 1..t.len() - 1];
-        if credit.split_whitespace().count() <= 6 && (credit.contains('/') || credit.contains('©'))
+        // A credit names people and agencies: no figures.
+        if credit.split_whitespace().count() <= 6
+            && (credit.contains('/') || credit.contains('©'))
+            && !credit.contains(|c: char| c.is_ascii_digit() || c == '%')
+            && credit.starts_with(|c: char| c.is_uppercase() || c == '©')
         {
             return true;
         }
@@ -185,16 +195,29 @@ fn caption(line: &str) -> bool {
         .take_while(capitals)
         .take(7)
         .collect();
-    tail.iter()
-        .position(|x| *x == "/")
-        .is_some_and(|i| i > 0 && i + 1 < tail.len())
+    // A name and an agency: at least three words ("HENRY ROMERO / REUTERS").
+    tail.len() >= 4
+        && tail
+            .iter()
+            .position(|x| *x == "/")
+            .is_some_and(|i| i > 0 && i + 1 < tail.len())
 }
 
-/// A cookie banner's line: cookies, and what banners say about them.
+/// A cookie banner's line: a short line about cookies that addresses the
+/// reader or speaks for the site ("we use cookies", "your browser", "this
+/// website"). Lines about cookies next to one are part of the banner
+/// (see [`parts`]).
 fn cookies(w: &[String]) -> bool {
-    const AROUND: &str = "website websites browser consent accept display analytics visitors \
-        advertisements preferences privacy settings necessary";
-    w.iter().any(|x| x == "cookie" || x == "cookies") && w.iter().any(|x| listed(AROUND, x))
+    const SITE: &str = "we our us you your website site";
+    mentions_cookies(w) && w.len() <= BANNER_WORDS && w.iter().any(|x| listed(SITE, x))
+}
+
+/// Most words of one paragraph of a cookie banner.
+const BANNER_WORDS: usize = 5 * SHORT_LINE;
+
+/// Whether a line speaks of cookies.
+fn mentions_cookies(w: &[String]) -> bool {
+    w.iter().any(|x| x == "cookie" || x == "cookies")
 }
 
 /// The start of a site's prompt: the line's first words.
@@ -209,15 +232,16 @@ fn prompt(line: &str, w: &[String]) -> bool {
     {
         return false;
     }
+    // The prompt and at most two words more ("Share this article"), or a
+    // label before a colon: "Share prices plunge as banks wobble" is a
+    // headline.
+    let label = line.trim_end().ends_with(':');
     PROMPTS.split('|').any(|p| {
         let p: Vec<&str> = p.split(' ').collect();
-        w.len() >= p.len() && w.iter().zip(&p).all(|(a, b)| a == b)
+        w.len() >= p.len()
+            && (label || w.len() <= p.len() + 2)
+            && w.iter().zip(&p).all(|(a, b)| a == b)
     })
-}
-
-/// Whether a line holds a web address.
-fn link(line: &str) -> bool {
-    line.contains("http://") || line.contains("https://") || line.contains("www.")
 }
 
 /// A headline's form: one line, a few words, no final stop.
@@ -233,31 +257,54 @@ pub fn parts(paragraphs: &[&str], story: &[usize], aside: &[usize]) -> Vec<Part>
     let mut out: Vec<Option<Part>> = paragraphs
         .iter()
         .zip(&words)
-        .map(|(p, w)| {
+        .enumerate()
+        .map(|(i, (p, w))| {
             let (line, _) = strip_bullet(p);
             if w.is_empty() {
-                Some(Part::aside(Reason::Prompt))
+                // A rule or a separator: nothing to compare, nothing set aside.
+                None
             } else if legal(line, w) {
                 Some(Part::aside(Reason::Legal))
             } else if caption(line) {
                 Some(Part::aside(Reason::Caption))
             } else if cookies(w) {
                 Some(Part::aside(Reason::Cookies))
-            } else if byline(line, w) {
+            } else if i > 0 && byline(line, w) {
                 Some(Part::role(Role::Byline))
             } else if let Some(t) = timestamp(line, w) {
                 Some(t)
             } else if prompt(line, w) {
                 Some(Part::aside(Reason::Prompt))
-            } else if link(line) && w.len() <= SHORT_LINE {
-                Some(Part::aside(Reason::Links))
             } else {
                 None
             }
         })
         .collect();
-    // Other stories' headlines: headline-like lines (or bulleted ones)
-    // after a prompt, until the next line of prose.
+    // A cookie banner's other lines, next to one of its lines: about
+    // cookies, or short labels ("Functional", "Show less").
+    for backwards in [false, true] {
+        for k in 0..paragraphs.len() {
+            let i = if backwards {
+                paragraphs.len() - 1 - k
+            } else {
+                k
+            };
+            let beside = |j: Option<usize>| {
+                j.and_then(|j| out.get(j))
+                    .is_some_and(|p| p.and_then(|p| p.reason) == Some(Reason::Cookies))
+            };
+            let w = &words[i];
+            let label = w.len() <= 4 && !ends_like_a_sentence(paragraphs[i]);
+            if out[i].is_none()
+                && (label || (mentions_cookies(w) && w.len() <= BANNER_WORDS))
+                && (beside(i.checked_sub(1)) || beside(Some(i + 1)))
+            {
+                out[i] = Some(Part::aside(Reason::Cookies));
+            }
+        }
+    }
+    // Other stories' headlines: headline-like lines after a prompt, until
+    // the next line of prose.
     let mut listing = false;
     for (i, p) in paragraphs.iter().enumerate() {
         match out[i] {
@@ -267,8 +314,8 @@ pub fn parts(paragraphs: &[&str], story: &[usize], aside: &[usize]) -> Vec<Part>
             }) => listing = true,
             Some(_) => {}
             None => {
-                let (line, bullet) = strip_bullet(p);
-                if listing && (bullet || headline_form(line, &words[i])) {
+                let (line, _) = strip_bullet(p);
+                if listing && headline_form(line, &words[i]) {
                     out[i] = Some(Part::aside(Reason::Links));
                 } else {
                     listing = false;
@@ -283,8 +330,8 @@ pub fn parts(paragraphs: &[&str], story: &[usize], aside: &[usize]) -> Vec<Part>
         .find(|&i| out[i].is_none() && ends_like_a_sentence(paragraphs[i]))
     {
         for i in last + 1..paragraphs.len() {
-            let (line, bullet) = strip_bullet(paragraphs[i]);
-            if out[i].is_none() && (bullet || headline_form(line, &words[i])) {
+            let (line, _) = strip_bullet(paragraphs[i]);
+            if out[i].is_none() && headline_form(line, &words[i]) {
                 out[i] = Some(Part::aside(Reason::Links));
             }
         }
@@ -391,7 +438,7 @@ mod tests {
     #[test]
     fn furniture_is_told_by_its_form() {
         let got = roles(&[
-            "Please note that we are not authorised to provide any investment advice.",
+            "This page is for information purposes only and is not investment advice.",
             "Council approves new harbour bridge after long debate",
             "By Jane Doe and Sam Lee | 32 mins ago",
             "Published on",
@@ -461,18 +508,55 @@ mod tests {
             "Share prices fell 4% on Monday after the company warned on profits.",
             "By the end of the year, the company expects to hire 2,000 workers.",
             "By Monday, officials hope to reopen the bridge to traffic.",
+            "The lawsuit accuses the company of copyright infringement.",
+            "The firm was fined for giving unlicensed investment advice to pensioners.",
+            "Google said it would stop blocking third-party cookies in Chrome, its web browser.",
+            "Girl Scouts will sell a new cookie, on display in stores from March.",
+            "Share prices plunge as banks wobble",
+            "Watch out, inflation is back",
+            "Download speeds double in rural areas",
+            "Related charges were dropped",
+            "Winds reached 124 mph (200 km/h)",
+            "Revenue of $2.5bn (up 4% y/y)",
+            "Leaders meet as talks stall between NATO / EU",
+            "«By Monday we will know», the minister said",
             "Watch out for falling prices, the minister told reporters in a long interview.",
             "Related talks between the two companies broke down in May, people familiar said.",
             "The quake struck at 1:19 a.m. on Thursday, Sept. 22.",
             "The company said the recall covers 480,000 units (about 4% of its sales).",
             "Officials said the fire was contained by 6 p.m. [local time]",
         ] {
-            assert_eq!(
-                roles(&["A headline for the test story", line])[1],
-                (Role::Story, None),
-                "{line}"
+            // Between a headline and more prose; an unpunctuated one may be
+            // a (sub)heading, never furniture.
+            let got = roles(&[
+                "A headline for the test story",
+                line,
+                "More prose follows here.",
+            ]);
+            assert!(
+                matches!(got[1], (Role::Story | Role::Headline, None)),
+                "{line}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_separator_or_a_bullet_does_not_set_prose_aside() {
+        let got = roles(&[
+            "Storm closes schools across the region",
+            "***",
+            "What the bridge will cost",
+            "• The council approved a budget of $2bn on Monday.",
+            "Officials said more snow is on the way.",
+        ]);
+        assert!(got[2..].iter().all(|p| p.1.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn a_time_alone_is_no_date() {
+        let line = |l| roles(&["Headline of the story here", l])[1];
+        assert_eq!(line("6:00 PM MYT"), (Role::Aside, Some(Reason::Timestamp)));
+        assert_eq!(line("Published Jan 2, 2024 10:06 am"), (Role::Date, None));
     }
 
     #[test]

@@ -59,7 +59,7 @@ test('the samples: furniture greyed with its reason, out of the counts, and one 
   assert.ok(summaries.some((t) => /^\d+ lines set aside: .*cookie banner/.test(t)), summaries.join(' | '));
   const stats = async () => page.locator('#columns .column').nth(3).locator('.stats').textContent();
   const countBefore = Number((await stats()).match(/^(\d+) sentences/)[1]);
-  // Include the disclaimer again: it is compared, counted, and Undo puts it back.
+  // Include the disclaimer again: it is compared and counted.
   const column = page.locator('#columns .column').nth(3);
   await column.locator('details.asides summary').first().click();
   await column.getByRole('button', { name: /^Include paragraph 1 of/ }).click();
