@@ -376,7 +376,18 @@ pub fn outlet(name: &str) -> Option<String> {
         }
         _ => base,
     };
-    let stem = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+    // A file's numbering ("003_", "2024-01-03_"), not a name's own figures
+    // ("20 minutes", "3M statement").
+    let mut stem = stem;
+    if stem.len() < base.len() {
+        loop {
+            let rest = stem.trim_start_matches(|c: char| c.is_ascii_digit());
+            match rest.strip_prefix(['_', '-']) {
+                Some(after) if rest.len() < stem.len() => stem = after,
+                _ => break,
+            }
+        }
+    }
     let words: Vec<&str> = stem
         .split(|c: char| c == '_' || c == '-' || c == '.' || c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -425,6 +436,9 @@ mod tests {
         assert_eq!(outlet("cbsnews").as_deref(), Some("Cbsnews"));
         assert_eq!(outlet("000_241b758aa50da853.txt"), None);
         assert_eq!(outlet("12.txt"), None);
+        assert_eq!(outlet("2024-01-03_reuters.txt").as_deref(), Some("Reuters"));
+        assert_eq!(outlet("20 minutes.txt").as_deref(), Some("20 Minutes"));
+        assert_eq!(outlet("3M statement").as_deref(), Some("3M Statement"));
         assert_eq!(outlet(""), None);
     }
 
