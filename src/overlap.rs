@@ -48,6 +48,8 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
         })
         .collect();
     let hashes: Vec<u64> = articles.iter().map(content_hash).collect();
+    // Each article's compared sentences (not set aside), counted once.
+    let compared: Vec<usize> = articles.iter().map(Article::compared_sentences).collect();
     let ordered: Vec<Vec<(u64, usize)>> = spans
         .iter()
         .map(|s| {
@@ -69,7 +71,7 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
     let mut stamp = 0usize;
     let mut partners: Vec<(usize, usize)> = Vec::new();
     for (i, article) in articles.iter().enumerate() {
-        let total = article.compared_sentences();
+        let total = compared[i];
         if total == 0 {
             continue;
         }
@@ -144,7 +146,13 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
         let from = linked[a].partition_point(|&(o, _)| o < b);
         let to = linked[a].partition_point(|&(o, _)| o <= b);
         let via_links = linked[a][from..to].iter().map(|&(_, s)| s);
-        share(&articles[a], via_links, &clusters_of[a], &clusters_of[b])
+        share(
+            &articles[a],
+            compared[a],
+            via_links,
+            &clusters_of[a],
+            &clusters_of[b],
+        )
     };
     let mut pairs: Vec<OverlapPair> = kept
         .into_iter()
@@ -162,9 +170,11 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
 /// The exact share of `article`'s sentences that another article holds:
 /// `mine` and `theirs` are both articles' sorted cluster lists (one entry
 /// per clustered sentence), `via_links` the sentences of `article` linked
-/// to the other one, without repeats.
+/// to the other one, without repeats, `compared` how many of its sentences
+/// count (those not set aside).
 fn share(
     article: &Article,
+    compared: usize,
     via_links: impl Iterator<Item = usize>,
     mine: &[usize],
     theirs: &[usize],
@@ -187,7 +197,7 @@ fn share(
                 .is_none_or(|c| theirs.binary_search(&c).is_err())
         })
         .count();
-    held as f64 / article.compared_sentences().max(1) as f64
+    held as f64 / compared.max(1) as f64
 }
 
 /// A hash of an article's sentences, the same on every platform and for

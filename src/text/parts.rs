@@ -54,10 +54,15 @@ const HEADLINE_WORDS: usize = 30;
 /// How many of the first paragraphs may hold the headline.
 const HEADLINE_WITHIN: usize = 4;
 
-/// The words of a line, folded as for matching (lowercase).
+/// The words of a line, folded as for matching (lowercase): the first
+/// [`BANNER_WORDS`] and one more, enough for every rule (a longer paragraph
+/// is prose to all of them) and a bounded cost on long ones.
 fn words(text: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().map(super::fold_word).collect()
+    text.unicode_words()
+        .take(BANNER_WORDS + 1)
+        .map(super::fold_word)
+        .collect()
 }
 
 /// Whether a line ends like a sentence (after closing quotes and brackets).
