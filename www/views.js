@@ -31,7 +31,6 @@ const SET_ASIDE = {
   timestamp: 'page timestamp',
   links: 'other story\u2019s headline',
   caption: 'photo caption',
-  reader: 'set aside by you',
 };
 
 /** Why a paragraph is not compared, or null when it is. */
@@ -83,11 +82,10 @@ function numberGroups(analysis, before) {
       taken.add(n);
     }
   }
-  // A loop, not Math.max(...): a map of 100,000s of sentences would
-  // overflow the call's arguments.
+  // Above every number used before (those taken are among them); a loop,
+  // not Math.max(...): 100,000s of sentences would overflow its arguments.
   let next = 0;
   for (const n of before.values()) if (n > next) next = n;
-  for (const n of taken) if (n > next) next = n;
   const after = new Map();
   analysis.clusters.forEach((cluster, c) => {
     if (!numbers[c]) numbers[c] = ++next;
@@ -183,7 +181,7 @@ function renderColumn(analysis, index, handlers) {
       return;
     }
     node.prepend(el('span', { class: 'reason' }, `${why}: `));
-    node.append(' ', el('button', { type: 'button', class: 'include', 'aria-label': `Include paragraph ${p + 1} of ${name} as story text`,
+    node.append(' ', el('button', { type: 'button', class: 'include', 'aria-label': `Include paragraph ${p + 1} of ${name}`,
       onclick: () => handlers.include(index, p) }, 'Include'));
     if (!box) {
       box = { details: el('details', { class: 'asides' }), count: 0, reasons: new Set() };
@@ -201,8 +199,8 @@ function renderColumn(analysis, index, handlers) {
 
 /**
  * The class's first questions, answered in one line: the most widely shared
- * groups (each a button that pins it), the article with the largest share
- * found elsewhere and the one with the most of its own.
+ * groups (each a button that pins it) and the article with the largest
+ * share found elsewhere.
  */
 function renderAnswers(analysis, pinGroup) {
   const n = analysis.articles.length;
@@ -218,9 +216,7 @@ function renderAnswers(analysis, pinGroup) {
   }
   const by = (f) => analysis.articles.reduce((best, _, i) => (f(i) > f(best) ? i : best), 0);
   const copied = by((i) => sharedShare(analysis, i));
-  const own = by((i) => analysis.overlap.unique[i]);
-  out.push(` \u00b7 most found elsewhere: ${nameOf(analysis.articles[copied])} (${percent(sharedShare(analysis, copied))})`,
-    ` \u00b7 most of its own: ${nameOf(analysis.articles[own])} (${percent(analysis.overlap.unique[own])} only there)`);
+  out.push(` \u00b7 most found elsewhere: ${nameOf(analysis.articles[copied])} (${percent(sharedShare(analysis, copied))})`);
   return out;
 }
 

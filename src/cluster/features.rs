@@ -331,12 +331,12 @@ impl Corpus<'_> {
 
     /// The measures of a pair of items (see [`NAMES`]).
     pub(super) fn features(&self, x: ItemId, y: ItemId) -> [f64; FEATURES] {
-        self.measures(x, y, true)
+        self.measures::<true>(x, y)
     }
 
     /// The measures, those from [`LONE_PAIR_MEASURES`] on left at 0 unless
     /// `every` is set.
-    fn measures(&self, x: ItemId, y: ItemId, every: bool) -> [f64; FEATURES] {
+    fn measures<const EVERY: bool>(&self, x: ItemId, y: ItemId) -> [f64; FEATURES] {
         let (a, b) = (self.item(x), self.item(y));
         let (sa, sb) = (self.shape(x), self.shape(y));
         let (la, lb) = (a.words.len(), b.words.len());
@@ -388,7 +388,7 @@ impl Corpus<'_> {
             0.0,
             0.0,
         ];
-        if every {
+        if EVERY {
             let unmatched_names = a.names.iter().filter(|&&w| !b.words.contains(w)).count()
                 + b.names.iter().filter(|&&w| !a.words.contains(w)).count();
             let grams = [
@@ -409,7 +409,7 @@ impl Corpus<'_> {
     /// The probability ([`CORPUS`]) that two items are rewrites of one
     /// statement. The measures the model gives no weight are not taken.
     pub(super) fn rewrite_probability(&self, x: ItemId, y: ItemId) -> f64 {
-        CORPUS.probability(&self.measures(x, y, CORPUS_TAKES_LONE_PAIR_MEASURES))
+        CORPUS.probability(&self.measures::<CORPUS_TAKES_LONE_PAIR_MEASURES>(x, y))
     }
 }
 

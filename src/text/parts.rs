@@ -59,10 +59,14 @@ const HEADLINE_WITHIN: usize = 4;
 /// is prose to all of them) and a bounded cost on long ones.
 fn words(text: &str) -> Vec<String> {
     use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words()
-        .take(BANNER_WORDS + 1)
-        .map(super::fold_word)
-        .collect()
+    let mut out = Vec::new();
+    for w in text.unicode_words() {
+        if out.len() > BANNER_WORDS {
+            break;
+        }
+        out.push(super::fold_word(w));
+    }
+    out
 }
 
 /// Whether a line ends like a sentence (after closing quotes and brackets).
