@@ -1,6 +1,5 @@
 //! Word-level diff of a changed paragraph, for showing what changed.
 
-use similar::Algorithm;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Instant;
@@ -11,8 +10,7 @@ use crate::model::{DiffTag, InlineChange};
 pub fn inline_diff(old: &str, new: &str, deadline: Option<Instant>) -> Vec<InlineChange> {
     let old_pieces: Vec<&str> = old.split_word_bounds().collect();
     let new_pieces: Vec<&str> = new.split_word_bounds().collect();
-    let ops =
-        similar::capture_diff_slices_deadline(Algorithm::Myers, &old_pieces, &new_pieces, deadline);
+    let ops = super::pieces_diff(&old_pieces, &new_pieces, deadline);
     // Runs of (tag, text) straight from the diff.
     let mut runs: Vec<(DiffTag, String)> = Vec::new();
     for op in ops {

@@ -7,7 +7,7 @@
 //! cover the text exactly, so the diff can always rebuild both articles.
 //!
 //! 1. Paragraphs are compared by a canonical key (NFKC, quotes and dashes
-//!    folded, white space collapsed) with `similar`'s patience diff under a
+//!    folded, white space collapsed) with `similar`'s Myers diff under a
 //!    deadline, giving equal, deleted, inserted and replaced runs.
 //! 2. Within a replaced run, deleted and inserted paragraphs that say nearly
 //!    the same thing are paired into `change` ops by an order-preserving
@@ -29,7 +29,6 @@ mod inline;
 use std::ops::Range;
 use std::time::Duration;
 
-use similar::Algorithm;
 // `similar` takes its deadline as `std::time::Instant`, or in the browser
 // (wasm32-unknown-unknown, where std has no clock) as the `web-time` instant
 // it re-exports. WASI has std's clock.
@@ -47,6 +46,18 @@ pub use alignment::{PAIRING_BUDGET, bag_similarity};
 pub use inline::inline_diff;
 
 use alignment::{Budget, align, past};
+
+/// The edit script of two sequences of pieces (`similar`'s Myers diff with
+/// its preflight trimming, replaces merged). Both of the crate's diffs go
+/// through here with one element type and one hook, so the page's module
+/// carries one copy of the algorithm (patience diff as well would add about
+/// 12 KB to the compressed page).
+fn pieces_diff(old: &[&str], new: &[&str], deadline: Option<Instant>) -> Vec<similar::DiffOp> {
+    use similar::algorithms::{Capture, Compact, Replace, myers};
+    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+    let Ok(()) = myers::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline);
+    hook.into_inner().into_inner().into_ops()
+}
 
 /// Minimum word similarity for a deleted and an inserted paragraph to be
 /// shown as one changed paragraph. At 0.5, half the words of the two
@@ -149,9 +160,11 @@ pub fn diff_paragraphs(
         work: PAIRING_BUDGET,
     };
     let mut timed_out = false;
-    for op in
-        similar::capture_diff_slices_deadline(Algorithm::Patience, &old.keys, &new.keys, deadline)
-    {
+    let (old_keys, new_keys): (Vec<&str>, Vec<&str>) = (
+        old.keys.iter().map(String::as_str).collect(),
+        new.keys.iter().map(String::as_str).collect(),
+    );
+    for op in pieces_diff(&old_keys, &new_keys, deadline) {
         let (_, old_range, new_range) = op.as_tag_tuple();
         match op.tag() {
             similar::DiffTag::Equal => {
