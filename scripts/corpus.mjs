@@ -14,6 +14,18 @@
 //     files of one family may genuinely share sentences);
 //   - added paragraphs: the one-line texts of tests/data/eval/boundaries.jsonl
 //     (independent news-style snippets, split by their labelled sentences).
+// Some lines of those source files are not story text but site furniture
+// the reader pasted along with the article (cookie banners, bylines, "5 min
+// read", comment prompts, "Related posts" and other stories' headlines,
+// captions, copyright lines, …). bench/source-furniture.json lists them by
+// hand, by exact line text, judged without looking at how wirediff
+// classifies lines (its note gives the judgment calls). Every sentence of
+// a listed line is outlet boilerplate in the truth wherever the generator
+// puts it, copied or edited (in the body, as the headline paragraph, under
+// "Related:"), and a new headline is never cut from one. A listed line
+// that is not in its file, or a file that is not a source, is an error
+// (generate() and the CLI throw), so the list cannot rot silently. Listed
+// lines keep their sentences' indices, so other origins do not move.
 // K stories (default min(15, ceil(N / 5))), families interleaved, are each
 // republished by M = ceil(N / K) generated outlets: article i is story
 // i mod K published by outlet floor(i / K). Each copy is, with seeded
@@ -45,14 +57,17 @@
 //   (index: the sentence's position in its source file, counting from 0,
 //   by this file's splitter: paragraphs are non-blank lines, sentences end
 //   at . ? ! before a capital, digit or opening quote, titles and
-//   abbreviations excepted), "boundaries/<snippet id>#<index>" for a
-//   sentence of an added snippet, or null for outlet boilerplate.
+//   abbreviations excepted; furniture lines count too), "boundaries/
+//   <snippet id>#<index>" for a sentence of an added snippet, or null for
+//   outlet boilerplate: the generator's own and the source files' listed
+//   furniture.
 // - family: the origin's family ("seeds", "second", "third"), or
 //   "boundaries/<snippet id>" (each snippet is a family of its own), or null.
 // - kind: "copy" (the source sentence byte for byte), "edit" (a light
 //   edit of it), "headline" (a new headline cut from it), "related" (another
 //   story's headline under "Related:"), "added" (a snippet sentence),
-//   "boilerplate".
+//   "boilerplate" (also for a source furniture sentence, whatever the
+//   generator did with it).
 // - words: the number of white-space separated words in the span.
 // - same (only when present): the first source sentence, in source order,
 //   whose text is identical to this origin's after folding quotes and
@@ -70,6 +85,7 @@ const FAMILIES = [
   ['third', 'tests/data/eval/third'],
 ];
 const SNIPPETS = 'tests/data/eval/boundaries.jsonl';
+const FURNITURE = join(root, 'bench/source-furniture.json');
 
 // ---------------------------------------------------------------- PRNG
 
@@ -149,23 +165,83 @@ export function canonical(text) {
   return text.replace(/[“”„‟″]/g, '"').replace(/[‘’‚‛′]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
+/** A source file's paragraphs: its non-blank lines, trimmed. */
+const sourceLines = (dir, file) => readFileSync(join(root, dir, file), 'utf8').replace(/^\uFEFF/, '')
+  .split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+
+/**
+ * Reads and checks a furniture list (bench/source-furniture.json by
+ * default): {"files": {"<family>/<file>.txt": [{"line", "why"}, …]}}.
+ * Returns a Map from "<family>/<file>.txt" to the Set of its furniture
+ * lines. Throws if the list names a file that is not a source, or a line
+ * (exact text, trimmed) that is not in its file; the same for the lines
+ * of "kept_as_story", which are documentation only.
+ */
+export function loadFurniture(path = FURNITURE) {
+  let list;
+  try {
+    list = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`furniture list ${path}: ${e.message}`);
+  }
+  if (!list || typeof list.files !== 'object' || list.files === null) throw new Error(`furniture list ${path}: no "files" object`);
+  const dirs = new Map(FAMILIES);
+  const out = new Map();
+  for (const section of ['files', 'kept_as_story']) {
+    for (const [key, entries] of Object.entries(list[section] ?? {})) {
+      const [family, file, ...rest] = key.split('/');
+      if (!dirs.has(family) || !file || rest.length || !file.endsWith('.txt')) {
+        throw new Error(`furniture list ${path}: ${JSON.stringify(key)} is not "<family>/<file>.txt" of a source family (${[...dirs.keys()].join(', ')})`);
+      }
+      let lines;
+      try {
+        lines = new Set(sourceLines(dirs.get(family), file));
+      } catch (e) {
+        throw new Error(`furniture list ${path}: source file ${key} cannot be read (${e.code ?? e.message})`);
+      }
+      if (!Array.isArray(entries)) throw new Error(`furniture list ${path}: ${section}.${key} is not a list`);
+      const set = section === 'files' ? (out.get(key) ?? new Set()) : new Set();
+      for (const entry of entries) {
+        const line = entry?.line;
+        if (typeof line !== 'string' || !line || line !== line.trim() || typeof entry.why !== 'string' || !entry.why) {
+          throw new Error(`furniture list ${path}: ${section}.${key}: entry ${JSON.stringify(entry)} needs a trimmed "line" and a "why"`);
+        }
+        if (!lines.has(line)) {
+          throw new Error(`furniture list ${path}: line not found in ${key} (exact text, trimmed): ${JSON.stringify(line)}`);
+        }
+        if (set.has(line)) throw new Error(`furniture list ${path}: line listed twice for ${key}: ${JSON.stringify(line)}`);
+        set.add(line);
+      }
+      if (section === 'files') out.set(key, set);
+    }
+  }
+  return out;
+}
+
 let sourceCache = null;
 
 /**
  * The source model: stories (each a list of paragraphs, each a list of
- * sentences {text, origin, family}), interleaved by family, and snippets.
+ * sentences {text, origin, family, furniture?}), interleaved by family, and
+ * snippets. `furniture: true` marks the sentences of a line that
+ * bench/source-furniture.json lists; they keep their origin here (so
+ * indices stay put) and the truth writes them as boilerplate.
  */
 export function sources() {
   if (sourceCache) return sourceCache;
+  const furniture = loadFurniture();
   const byFamily = FAMILIES.map(([family, dir]) => readdirSync(join(root, dir))
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((file) => {
       const id = `${family}/${file.replace(/\.txt$/, '')}`;
-      const text = readFileSync(join(root, dir, file), 'utf8').replace(/^\uFEFF/, '');
+      const listed = furniture.get(`${family}/${file}`) ?? new Set();
       let index = 0;
-      const paragraphs = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean)
-        .map((line) => splitSentences(line).map((s) => ({ text: s, origin: `${id}#${index++}`, family })));
+      const paragraphs = sourceLines(dir, file).map((line) => splitSentences(line).map((s) => {
+        const sentence = { text: s, origin: `${id}#${index++}`, family };
+        if (listed.has(line)) sentence.furniture = true;
+        return sentence;
+      }));
       return { id, family, paragraphs };
     }));
   const stories = [];
@@ -180,10 +256,11 @@ export function sources() {
     const family = `boundaries/${s.id}`;
     snippets.push(s.sentences.map((t, k) => ({ text: t, origin: `${family}#${k}`, family })));
   }
-  // Origins whose text is the same after folding: the first names them all.
+  // Origins whose text is the same after folding: the first names them all
+  // (furniture has no origin in the truth, so it takes no part).
   const same = new Map();
   const first = new Map();
-  const all = [...stories.flatMap((s) => s.paragraphs.flat()), ...snippets.flat()];
+  const all = [...stories.flatMap((s) => s.paragraphs.flat()), ...snippets.flat()].filter((s) => !s.furniture);
   for (const s of all) {
     const key = canonical(s.text);
     if (first.has(key)) same.set(s.origin, first.get(key));
@@ -423,8 +500,8 @@ function republish(story, outlet, i, seed, src) {
     };
     paras = paras.map((p) => p.map(edit));
 
-    // A new headline, cut from the lead sentence.
-    const lead = paras.flat().find((s) => wordCount(s.text) >= 8);
+    // A new headline, cut from the lead sentence (never from furniture).
+    const lead = paras.flat().find((s) => !s.furniture && wordCount(s.text) >= 8);
     if (lead && rng.chance(0.3)) {
       let t = lead.text.split(/, | — | – /)[0].replace(/[.?!"”]+$/u, '');
       const words = t.split(' ');
@@ -476,8 +553,11 @@ function layout(paragraphs, same) {
         at += 1;
       }
       const end = at + Buffer.byteLength(s.text);
-      const span = { start: at, end, origin: s.origin, family: s.family, kind: s.kind, words: wordCount(s.text) };
-      if (s.origin && same.has(s.origin)) span.same = same.get(s.origin);
+      // A source furniture sentence is boilerplate, copied or edited.
+      const span = s.furniture
+        ? { start: at, end, origin: null, family: null, kind: 'boilerplate', words: wordCount(s.text) }
+        : { start: at, end, origin: s.origin, family: s.family, kind: s.kind, words: wordCount(s.text) };
+      if (span.origin && same.has(span.origin)) span.same = same.get(span.origin);
       spans.push(span);
       pieces.push(s.text);
       at = end;

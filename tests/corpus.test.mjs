@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { generate, sources } from '../scripts/corpus.mjs';
+import { canonical, generate, loadFurniture, sources, splitSentences } from '../scripts/corpus.mjs';
 import { readPrediction, score, truthClustering } from '../bench/score.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -80,6 +80,82 @@ test('every truth span slices a sentence of the text, and copies are their sourc
     assert.equal(bytes.subarray(previous).toString().trim(), '');
   });
   for (const kind of ['copy', 'edit', 'added', 'headline', 'related', 'boilerplate']) assert.ok(kinds.has(kind), kind);
+});
+
+test('source furniture (bench/source-furniture.json) is boilerplate in the truth, copied or edited', () => {
+  // Read the list and the source files directly, not through sources().
+  const list = JSON.parse(readFileSync(join(root, 'bench/source-furniture.json'), 'utf8'));
+  const dirs = { seeds: 'tests/data/seeds', second: 'tests/data/eval/second', third: 'tests/data/eval/third' };
+  const listedText = new Set(); // canonical texts of listed lines and of their sentences
+  const originLine = new Map(); // "<family>/<file>#<index>" → its line, for the listed files
+  const listed = new Map(); // origin → true if its line is listed
+  let lines = 0;
+  for (const [key, entries] of Object.entries(list.files)) {
+    const [family, file] = key.split('/');
+    const set = new Set(entries.map((e) => e.line));
+    lines += set.size;
+    const text = readFileSync(join(root, dirs[family], file), 'utf8').replace(/^\uFEFF/, '');
+    let index = 0;
+    for (const line of text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean)) {
+      for (const sentence of splitSentences(line)) {
+        const origin = `${family}/${file.replace(/\.txt$/, '')}#${index++}`;
+        originLine.set(origin, line);
+        listed.set(origin, set.has(line));
+        if (set.has(line)) listedText.add(canonical(sentence));
+      }
+      if (set.has(line)) listedText.add(canonical(line));
+    }
+  }
+  assert.ok(lines >= 40, `${lines} listed lines`);
+  // Story text must not be listed: the headlines of the wire stories stay story.
+  assert.ok(!listedText.has(canonical('Brightwell recalls 480,000 air fryers after reports of overheating')));
+
+  const { articles, truth } = generate({ articles: 300, seed: 1 });
+  const seen = new Set();
+  articles.forEach((article, i) => {
+    const bytes = Buffer.from(article.text);
+    for (const span of truth[i].spans) {
+      const text = canonical(bytes.subarray(span.start, span.end).toString());
+      if (span.origin === null) {
+        if (listedText.has(text)) seen.add(text);
+        continue;
+      }
+      assert.ok(!listedText.has(text), `${article.name}: furniture ${JSON.stringify(text)} has origin ${span.origin}`);
+      // Edited furniture no longer matches by text: check its origin's line.
+      assert.notEqual(listed.get(span.origin), true, `${article.name}: ${span.origin} (${span.kind}) is from furniture line ${JSON.stringify(originLine.get(span.origin))}`);
+      if (span.same) assert.notEqual(listed.get(span.same), true, `${article.name}: same ${span.same} is furniture`);
+    }
+  });
+  // The test is not vacuous: furniture was republished, as boilerplate.
+  assert.ok(seen.size > 40, `${seen.size} furniture texts seen as boilerplate`);
+  for (const t of ['Please enter your comment!', 'Customize Consent Preferences', 'Related posts', 'By Harriet Lowe, North America correspondent']) {
+    assert.ok(seen.has(t), t);
+  }
+});
+
+test('a furniture line that is not in its file, or a file that is not a source, throws', () => {
+  assert.ok(loadFurniture().get('seeds/002_7683c41612a091b6.txt').has('5 min read'));
+  const dir = mkdtempSync(join(tmpdir(), 'furniture-'));
+  try {
+    const write = (files) => {
+      const path = join(dir, 'list.json');
+      writeFileSync(path, JSON.stringify({ note: 'test', files }));
+      return path;
+    };
+    const good = { line: 'LEAVE A REPLY', why: 'comment-form' };
+    assert.equal(loadFurniture(write({ 'seeds/000_241b758aa50da853.txt': [good] })).size, 1);
+    assert.throws(() => loadFurniture(write({ 'seeds/000_241b758aa50da853.txt': [good, { line: 'Leave a reply', why: 'comment-form' }] })),
+      /line not found in seeds\/000_241b758aa50da853\.txt .*"Leave a reply"/);
+    // A line of another file of the family is not in this one.
+    assert.throws(() => loadFurniture(write({ 'seeds/001_48ddd577ffdcc53b.txt': [good] })), /line not found in seeds\/001_/);
+    assert.throws(() => loadFurniture(write({ 'seeds/999_missing.txt': [good] })), /seeds\/999_missing\.txt cannot be read/);
+    assert.throws(() => loadFurniture(write({ 'other/000_241b758aa50da853.txt': [good] })), /not "<family>\/<file>\.txt"/);
+    assert.throws(() => loadFurniture(write({ 'seeds/000_241b758aa50da853.txt': [{ line: 'LEAVE A REPLY' }] })), /needs a trimmed "line" and a "why"/);
+    assert.throws(() => loadFurniture(write({ 'seeds/000_241b758aa50da853.txt': [good, good] })), /listed twice/);
+    assert.throws(() => loadFurniture(join(dir, 'absent.json')), /furniture list .*absent\.json/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** Pair precision and recall by enumerating every pair (for checking). */
