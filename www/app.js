@@ -1141,17 +1141,24 @@ function wireControls() {
     later();
   });
   $('paraphrases').addEventListener('change', recompute);
-  const large = $('large-type');
-  const setLarge = (on, save = true) => {
-    document.documentElement.classList.toggle('large', on);
-    large.setAttribute('aria-pressed', String(on));
-    // Large type folds the help and the legend under "How to read it".
-    $('help').open = !on;
-    state.prefs.large = on;
-    if (save) savePrefs(state.prefs);
-  };
-  setLarge(Boolean(state.prefs.large), false);
-  large.addEventListener('click', () => setLarge(!state.prefs.large));
+  // The switches of the page's look, each a pressed button, a class on the
+  // document and a stored preference: large type (which also folds the help
+  // and the legend under "How to read it"), only what each added (every
+  // sentence found elsewhere hidden, so each column shows what that outlet
+  // has and nobody else does) and colour by reach.
+  for (const [id, key, cls, also] of [['large-type', 'large', 'large', (on) => { $('help').open = !on; }],
+    ['added-only', 'added', 'added-only'], ['by-reach', 'reach', 'by-reach']]) {
+    const button = $(id);
+    const set = (on, save = true) => {
+      document.documentElement.classList.toggle(cls, on);
+      button.setAttribute('aria-pressed', String(on));
+      if (also) also(on);
+      state.prefs[key] = on;
+      if (save) savePrefs(state.prefs);
+    };
+    set(Boolean(state.prefs[key]), false);
+    button.addEventListener('click', () => set(!state.prefs[key]));
+  }
 }
 
 /**

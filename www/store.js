@@ -106,7 +106,11 @@ function checkDraft(value) {
 /** The slider's range: a stored threshold outside it is not the page's. */
 const THRESHOLD_RANGE = [0.3, 0.95];
 
-/** Preferences: `threshold` (a number in the slider's range), `large` (true or false). */
+/**
+ * Preferences: `threshold` (a number in the slider's range), `large` (large
+ * type), `added` (only what each article added) and `reach` (colour by
+ * reach), true or false.
+ */
 function checkPrefs(value) {
   if (!isObject(value)) return { error: `${kindOf(value)} instead of a set of preferences` };
   const prefs = {};
@@ -118,9 +122,10 @@ function checkPrefs(value) {
     }
     prefs.threshold = t;
   }
-  if (value.large !== undefined) {
-    if (typeof value.large !== 'boolean') return { error: 'a large-type setting that is not true or false' };
-    prefs.large = value.large;
+  for (const [key, what] of [['large', 'large-type'], ['added', 'only-what-each-added'], ['reach', 'colour-by-reach']]) {
+    if (value[key] === undefined) continue;
+    if (typeof value[key] !== 'boolean') return { error: `a ${what} setting that is not true or false` };
+    prefs[key] = value[key];
   }
   return { value: prefs };
 }

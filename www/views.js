@@ -154,7 +154,8 @@ function renderColumn(analysis, index, handlers) {
   const article = analysis.articles[index];
   const name = nameOf(article);
   const compared = comparedSentences(article);
-  const shared = article.sentences.filter((s) => s.cluster !== null || s.links.length).length;
+  const { own } = tally(analysis, index);
+  const shared = compared - own;
   const headingId = `col-title-${index}`;
   // The file's name under the outlet's; not repeated when it is the heading.
   const nameLine = el('div', { class: 'name' },
@@ -164,7 +165,7 @@ function renderColumn(analysis, index, handlers) {
     el('button', { type: 'button', 'aria-label': `Hide ${name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'));
   const meta = [article.byline, article.date].filter(Boolean).join(' \u00b7 ');
   const stats = el('div', { class: 'stats' },
-    `${compared} sentences, ${shared} shared (${percent(compared ? shared / compared : 0)})`);
+    `${compared} sentences, ${shared} shared (${percent(compared ? shared / compared : 0)}), ${own} only here`);
   const column = el('article', { class: 'column', tabindex: 0, 'aria-labelledby': headingId, dataset: { article: index } },
     el('header', null, el('h2', { id: headingId }, name), nameLine, meta ? el('div', { class: 'meta' }, meta) : null, stats));
   let box = null;
@@ -288,7 +289,10 @@ function renderSentence(analysis, a, s) {
   const more = holders.length - 1 - others.length;
   const names = more > 0 ? `${others.slice(0, 3).join(', ')} and ${count(holders.length - 4)} more` : others.join(', ');
   const number = groupNumber(analysis, c);
-  return el('span', { class: `s shared kind-${member.kind} ${palette(number - 1)}`, ...attrs },
+  // Its reach, for colouring by which set of outlets carries it.
+  const n = analysis.articles.length;
+  const reach = holders.length === n ? 'all' : holders.length * 2 > n ? 'most' : holders.length > 2 ? 'few' : 'two';
+  return el('span', { class: `s shared kind-${member.kind} ${palette(number - 1)} reach-${reach}`, ...attrs },
     sentence.text, el('span', { class: 'badge', 'aria-hidden': 'true' }, String(number)),
     el('span', { class: 'sr' }, ` (shared sentence ${number}, ${KIND_LABEL[member.kind]}, also in ${names}${also})`));
 }
@@ -627,6 +631,28 @@ function articleLinks(analysis) {
   });
 }
 
+/**
+ * What an article's compared sentences are: how many are copied, edited or
+ * rewritten elsewhere (a grouped sentence by its own kind, a linked one by
+ * its closest link) and how many only it has, with their words.
+ */
+function tally(analysis, i) {
+  return derived(analysis, `tally${i}`, () => {
+    const t = { verbatim: 0, near: 0, paraphrase: 0, own: 0, words: 0, shared: 0 };
+    const article = analysis.articles[i];
+    for (const [s, sentence] of article.sentences.entries()) {
+      if (asideReason(article.paragraphs[sentence.paragraph])) continue;
+      let kind = 'own';
+      if (sentence.cluster !== null) kind = analysis.clusters[sentence.cluster].members.find((m) => m.article === i && m.sentence === s).kind;
+      else for (const l of sentence.links) if (kind === 'own' || KIND_ORDER.indexOf(analysis.links[l].kind) < KIND_ORDER.indexOf(kind)) kind = analysis.links[l].kind;
+      t[kind]++;
+      t.words += sentence.words;
+      if (kind !== 'own') t.shared += sentence.words;
+    }
+    return t;
+  });
+}
+
 /** The share of an article's sentences found in at least one other article. */
 function sharedShare(analysis, i) {
   return comparedSentences(analysis.articles[i]) ? 1 - analysis.overlap.unique[i] : 0;
@@ -704,6 +730,11 @@ const LIST_SORTS = {
   name: ['Name', (r) => r.name.toLowerCase()],
   length: ['Sentences', (r) => r.sentences],
   shared: ['Shared', (r) => r.shared],
+  words: ['Words shared', (r) => r.words],
+  copied: ['Copied', (r) => r.tally.verbatim],
+  edited: ['Edited', (r) => r.tally.near],
+  rewritten: ['Rewritten', (r) => r.tally.paraphrase],
+  own: ['Only here', (r) => r.tally.own],
   like: ['Most like', (r) => r.likeShare],
 };
 
@@ -717,7 +748,8 @@ function listRows(analysis, articles, indexOf, noteOf) {
     const i = indexOf(article);
     if (i < 0) {
       const lines = article.text.slice(0, 400).split(/\r\n|[\n\r\u2028\u2029]+/).filter((p) => p.trim());
-      return { slot, article, name: article.name, title: lines[0] || '', index: -1, sentences: -1, shared: -1, like: null, likeShare: -1, note: noteOf(article) };
+      return { slot, article, name: article.name, title: lines[0] || '', index: -1, sentences: -1, shared: -1, words: -1,
+        tally: { verbatim: -1, near: -1, paraphrase: -1, own: -1 }, like: null, likeShare: -1, note: noteOf(article) };
     }
     const best = links.best[i];
     return {
@@ -726,6 +758,8 @@ function listRows(analysis, articles, indexOf, noteOf) {
       title: analysis.articles[i].title,
       sentences: comparedSentences(analysis.articles[i]),
       shared: sharedShare(analysis, i),
+      tally: tally(analysis, i),
+      words: tally(analysis, i).words ? tally(analysis, i).shared / tally(analysis, i).words : 0,
       like: best.other >= 0 ? nameOf(analysis.articles[best.other]) : null,
       likeShare: best.other >= 0 ? best.share : 0,
       note: null,
@@ -762,7 +796,8 @@ function renderList(rows, table, ui, handlers) {
   table.append(el('caption', { class: 'sr' }, 'All articles; the column buttons sort the list'),
     el('thead', null, el('tr', null,
       el('th', { scope: 'col' }, 'Side by side'), sortHead('order'), sortHead('name'), el('th', { scope: 'col' }, 'Title'),
-      sortHead('length'), sortHead('shared'), sortHead('like'), el('th', { scope: 'col' }, el('span', { class: 'sr' }, 'Actions')))),
+      sortHead('length'), sortHead('shared'), sortHead('words'), sortHead('copied'), sortHead('edited'), sortHead('rewritten'),
+      sortHead('own'), sortHead('like'), el('th', { scope: 'col' }, el('span', { class: 'sr' }, 'Actions')))),
     el('tbody', null, onPage.map((r) => {
       const title = r.title;
       const box = el('input', { type: 'checkbox', 'aria-label': `Show ${r.name} side by side`, onchange: () => handlers.toggleSide(r.slot) });
@@ -774,6 +809,8 @@ function renderList(rows, table, ui, handlers) {
         el('td', { class: 'title' }, title.length > 90 ? `${title.slice(0, 90)}\u2026` : title),
         el('td', { class: 'num' }, r.sentences >= 0 ? count(r.sentences) : '\u2014'),
         el('td', { class: 'num' }, r.index >= 0 ? percent(r.shared) : '\u2014'),
+        el('td', { class: 'num' }, r.index >= 0 ? percent(r.words) : '\u2014'),
+        ...['verbatim', 'near', 'paraphrase', 'own'].map((k) => el('td', { class: 'num' }, r.index >= 0 ? count(r.tally[k]) : '\u2014')),
         el('td', null, r.note ? el('span', { class: 'note' }, r.note) : r.like ? `${r.like} (${percent(r.likeShare)})` : 'none'),
         el('td', null, el('button', { type: 'button', 'aria-label': `Remove ${r.name}`, onclick: () => handlers.remove(r.slot) }, 'Remove')));
     })));
@@ -781,7 +818,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
-  nameOf, asideReason, comparedSentences, groupNumber, numberGroups, renderAnswers,
+  nameOf, asideReason, tally, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
   renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });

@@ -175,3 +175,77 @@ test('groups keep their numbers when an article is added and when one is removed
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('only what each added: every sentence found elsewhere is hidden, the rest stays, the choice survives a reload; the list ranks outlets by kind and by what only they have', async () => {
+  const { context, page, problems } = await open();
+  const visible = () => page.$$eval('#columns .column', (cols) => cols.map((c) => [...c.querySelectorAll(':scope > p .s')]
+    .filter((s) => s.offsetParent !== null).map((s) => s.classList.contains('shared'))));
+  const own = () => page.$$eval('#columns .column', (cols) => cols.map((c) => Number(c.querySelector('.stats').textContent.match(/(\d+) only here$/)[1])));
+  const before = await visible();
+  assert.ok(before.every((col) => col.includes(true)), 'every sample shares something');
+  await page.click('#added-only');
+  assert.equal(await page.getAttribute('#added-only', 'aria-pressed'), 'true');
+  const shown = await visible();
+  assert.ok(shown.every((col) => !col.includes(true)), 'no shared sentence is shown');
+  // What is left is each column's own sentences, as many as its stats say
+  // (set-aside lines are in their closed boxes, not counted).
+  assert.deepEqual(shown.map((col) => col.length), await own());
+  assert.deepEqual(shown.map((col) => col.length), before.map((col) => col.filter((x) => !x).length));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.getAttribute('#added-only', 'aria-pressed'), 'true');
+  assert.ok((await visible()).every((col) => !col.includes(true)));
+  await page.click('#added-only');
+  assert.deepEqual(await visible(), before);
+  // The ranking: sorted by "Only here", most first, the counts are the stats'.
+  await page.click('#tab-list');
+  await page.getByRole('button', { name: 'Only here' }).click();
+  const firstOrder = await page.$$eval('#article-list tbody tr', (rows) => rows.map((r) => Number(r.cells[10].textContent)));
+  if (firstOrder[0] < firstOrder[firstOrder.length - 1]) await page.getByRole('button', { name: 'Only here' }).click();
+  const ranked = await page.$$eval('#article-list tbody tr', (rows) => rows.map((r) => Number(r.cells[10].textContent)));
+  assert.deepEqual(ranked, [...ranked].sort((a, b) => b - a));
+  const up = (xs) => [...xs].sort((a, b) => a - b);
+  assert.deepEqual(up(ranked), up(await own()));
+  // Copied + edited + rewritten + only here = the compared sentences.
+  const sums = await page.$$eval('#article-list tbody tr', (rows) => rows.map((r) => [4, 7, 8, 9, 10].map((i) => Number(r.cells[i].textContent.replace(/,/g, '')))));
+  for (const [n, a, b, c, d] of sums) assert.equal(a + b + c + d, n);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('colour by reach: each shared sentence is coloured and patterned by how many articles carry it, the legend says which is which, and the choice survives a reload', async () => {
+  const { context, page, problems } = await open();
+  await page.click('#by-reach');
+  assert.equal(await page.getAttribute('#by-reach', 'aria-pressed'), 'true');
+  assert.ok(await page.isVisible('.reach-legend'));
+  assert.ok(!(await page.isVisible('.group-legend')));
+  // Every grouped sentence's class matches the number of columns holding its group.
+  const seen = await page.$$eval('#columns .s.shared[data-group^="c"]', (ss) => {
+    const holders = new Map();
+    for (const s of ss) (holders.get(s.dataset.group) || holders.set(s.dataset.group, new Set()).get(s.dataset.group)).add(s.dataset.article);
+    const n = document.querySelectorAll('#columns .column').length;
+    return ss.map((s) => {
+      const k = holders.get(s.dataset.group).size;
+      const want = k === n ? 'all' : k * 2 > n ? 'most' : k > 2 ? 'few' : 'two';
+      const style = getComputedStyle(s);
+      return { want, has: s.classList.contains(`reach-${want}`), pattern: style.backgroundImage !== 'none', colour: style.getPropertyValue('--c').trim() };
+    });
+  });
+  assert.ok(seen.every((x) => x.has), JSON.stringify(seen.filter((x) => !x.has)));
+  const wants = new Set(seen.map((x) => x.want));
+  assert.ok(wants.has('most') && wants.has('two'), [...wants].join());
+  // One colour per reach, a pattern on all but the widest.
+  for (const want of wants) {
+    const of = seen.filter((x) => x.want === want);
+    assert.equal(new Set(of.map((x) => x.colour)).size, 1, want);
+    assert.ok(of.every((x) => x.pattern === (want !== 'all')), want);
+  }
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.getAttribute('#by-reach', 'aria-pressed'), 'true');
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target).join(' ')}`), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
