@@ -42,6 +42,8 @@ const state = {
   hovered: null,
   focused: null,
   prefs: {},
+  /** The message of what the last threshold change did (linksMoved). */
+  movedNote: null,
   /** The summary line of `analysis`. */
   summary: '',
   /** The article whose text is being edited in its column, and the text so far. */
@@ -269,6 +271,8 @@ async function recompute() {
   if (request !== state.request) return; // A newer request is on its way.
   clearErrors();
   $('progress').dataset.last = 'done';
+  const moved = state.analysis && state.compared && sameTexts(state.compared.texts, articles)
+    ? linksMoved(state.analysis, analysis) : null;
   if (!state.analysis || state.analysis.articles.length !== analysis.articles.length) resetViews(analysis);
   // Groups keep their numbers from one comparison to the next.
   state.numbered = wd.numberGroups(analysis, state.numbered || new Map());
@@ -281,9 +285,39 @@ async function recompute() {
   const left = wordless ? ` · ${count(wordless)} without words not compared` : '';
   state.summary = `${analysis.articles.length} articles · ${analysis.clusters.length} shared sentences${links}${left} · compared in ${Math.max(1, Math.round(took))} ms`;
   $('summary').textContent = state.summary;
+  // One note at a time: a slider dragged step by step says its last step.
+  if (state.movedNote) state.movedNote.remove();
+  state.movedNote = moved ? say(moved) : null;
   if (!performance.getEntriesByName('wirediff:first-render').length) {
     performance.mark('wirediff:first-render');
   }
+}
+
+/** Whether the articles compared are those of the last comparison, in order. */
+function sameTexts(texts, articles) {
+  return texts.length === articles.length && articles.every((a, i) => a.text === texts[i]);
+}
+
+/**
+ * What a new threshold or switch did to the same articles: the sentences
+ * that stopped or started being shared, with a few of them named, or null
+ * when none moved.
+ */
+function linksMoved(before, after) {
+  const went = [];
+  const came = [];
+  const shared = (s) => s.cluster !== null || s.links.length > 0;
+  after.articles.forEach((article, a) => article.sentences.forEach((s, i) => {
+    const was = shared(before.articles[a].sentences[i]);
+    if (was !== shared(s)) (was ? went : came).push(s.text);
+  }));
+  if (!went.length && !came.length) return null;
+  const some = (list) => list.slice(0, 2).map((t) => `\u201c${t.length > 60 ? `${t.slice(0, 60)}\u2026` : t}\u201d`).join(', ');
+  const o = after.options;
+  return [`At threshold ${o.threshold.toFixed(2)}${o.paraphrases ? '' : ' without rewrites'}:`,
+    went.length ? ` ${plural(went.length, 'sentence')} no longer shared (${some(went)})` : '',
+    went.length && came.length ? ';' : '',
+    came.length ? ` ${plural(came.length, 'sentence')} newly shared (${some(came)})` : '', '.'].join('');
 }
 
 /** Where `article` is in the analysis, or -1 if it is not in it (as it is now). */

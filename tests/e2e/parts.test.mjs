@@ -249,3 +249,25 @@ test('colour by reach: each shared sentence is coloured and patterned by how man
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('moving the threshold says which sentences stopped or started being shared, one note at a time', async () => {
+  const { context, page, problems } = await open();
+  const sharedCount = () => page.locator('#columns .s.shared').count();
+  const set = async (v) => {
+    await page.$eval('#threshold', (input, x) => { input.value = x; input.dispatchEvent(new Event('input', { bubbles: true })); }, String(v));
+    await page.waitForFunction((x) => document.querySelector('#messages').textContent.includes(`At threshold ${x}`), Number(v).toFixed(2));
+  };
+  const before = await sharedCount();
+  await set(0.95);
+  const note = await page.textContent('#messages');
+  const went = Number(note.match(/(\d+) sentences? no longer shared/)[1]);
+  assert.equal(await sharedCount(), before - went, note);
+  await set(0.6);
+  const back = await page.textContent('#messages');
+  assert.match(back, /At threshold 0\.60: (\d+) sentences? newly shared/);
+  assert.equal(Number(back.match(/(\d+) sentences? newly shared/)[1]), went);
+  assert.ok(!back.includes('0.95'), 'the earlier note is gone');
+  assert.equal(await sharedCount(), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
