@@ -492,6 +492,16 @@ function renderClustersView() {
   pager('clusters', 'Shared sentences', shown);
 }
 
+function renderQuotesView() {
+  if (!state.analysis) {
+    clear($('quote-list')).append(el('li', { class: 'cluster' }, NOTHING));
+    return;
+  }
+  wd.renderQuotes(state.analysis, $('quote-list'), {
+    wordDiff: (x, y) => wd.wordDiff((p, q) => core.local('diffWords', p, q), x, y),
+  });
+}
+
 function renderOverlapView() {
   if (!state.analysis) {
     clear($('overlap-table')).append(el('p', null, NOTHING));
@@ -508,6 +518,7 @@ const VIEWS = {
   articles: { render: renderColumns },
   list: { render: renderListView },
   clusters: { render: renderClustersView },
+  quotes: { render: renderQuotesView },
   diff: { render: renderDiffView },
   overlap: { render: renderOverlapView },
 };

@@ -165,7 +165,8 @@ function renderColumn(analysis, index, handlers) {
     el('button', { type: 'button', 'aria-label': `Hide ${name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'));
   const meta = [article.byline, article.date].filter(Boolean).join(' \u00b7 ');
   const stats = el('div', { class: 'stats' },
-    `${compared} sentences, ${shared} shared (${percent(compared ? shared / compared : 0)}), ${own} only here`);
+    `${compared} sentences, ${shared} shared (${percent(compared ? shared / compared : 0)})`,
+    el('span', { class: 'own' }, `, ${own} only here`));
   const column = el('article', { class: 'column', tabindex: 0, 'aria-labelledby': headingId, dataset: { article: index } },
     el('header', null, el('h2', { id: headingId }, name), nameLine, meta ? el('div', { class: 'meta' }, meta) : null, stats));
   let box = null;
@@ -818,7 +819,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
-  nameOf, asideReason, tally, comparedSentences, groupNumber, numberGroups, renderAnswers,
+  nameOf, asideReason, tally, wordDiff, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
   renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });
