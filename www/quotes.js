@@ -67,6 +67,9 @@ function within(short, long) {
   return ` ${long.join(' ')} `.includes(` ${key} `);
 }
 
+/** Each analysis's quotations, found once (`quotations`). */
+const quoteCache = new WeakMap();
+
 /** A speaker's family name, for comparing attributions. */
 const surname = (speaker) => (speaker ? words(speaker).pop() : null);
 
@@ -78,6 +81,7 @@ const surname = (speaker) => (speaker ? words(speaker).pop() : null);
  * (a list of: truncated, altered, attribution, reported).
  */
 function quotations(analysis) {
+  if (quoteCache.has(analysis)) return quoteCache.get(analysis);
   const out = [];
   analysis.clusters.forEach((cluster, c) => {
     const seen = new Set();
@@ -108,7 +112,9 @@ function quotations(analysis) {
     }
     out.push({ cluster: c, reference, speaker: reference.speaker, versions });
   });
-  return out.sort((x, y) => y.versions.length - x.versions.length || x.cluster - y.cluster);
+  out.sort((x, y) => y.versions.length - x.versions.length || x.cluster - y.cluster);
+  quoteCache.set(analysis, out);
+  return out;
 }
 
 const CHANGE = {
@@ -119,28 +125,30 @@ const CHANGE = {
   reported: 'turned into reported speech',
 };
 
-/** The panel: one card per quotation, its versions by outlet. */
+/**
+ * The panel: one card per quotation, its versions by outlet; long lists
+ * (of cards, and of versions in a card) grow on request, so that a corpus
+ * of thousands builds a page of nodes at a time.
+ */
 function renderQuotes(analysis, list, handlers) {
   clear(list);
   const all = quotations(analysis);
-  const changed = all.filter((q) => q.versions.some((v) => v.changes.length));
   if (!all.length) {
     list.append(el('li', { class: 'cluster' }, 'No quotation is shared by two articles.'));
-    return { total: 0, changed: 0 };
+    return;
   }
-  for (const q of all) {
-    const number = wd.groupNumber(analysis, q.cluster);
+  const version = (q) => (v) => el('li', null,
+    el('b', null, `${nameOf(analysis.articles[v.article])}: `),
+    v.changes.length ? el('span', { class: 'reason' }, `${v.changes.map((k) => CHANGE[k]).join(', ')}: `) : null,
+    ...(v.quotes.length ? ['\u201c', ...handlers.wordDiff(q.reference.text, v.text), '\u201d'] : [analysis.articles[v.article].sentences[v.sentence].text]),
+    v.speaker && v.quotes.length ? ` \u2014 ${v.speaker}` : '');
+  wd.growingList(list, all, (q) => {
     const altered = q.versions.filter((v) => v.changes.length).length;
-    list.append(el('li', { class: 'cluster quote' },
-      el('h3', null, `#${number}: \u201c${q.reference.text}\u201d`, q.speaker ? ` \u2014 ${q.speaker}` : '',
+    return el('li', { class: 'cluster quote' },
+      el('h3', null, `#${wd.groupNumber(analysis, q.cluster)}: \u201c${q.reference.text}\u201d`, q.speaker ? ` \u2014 ${q.speaker}` : '',
         el('span', { class: 'help' }, ` in ${plural(q.versions.length, 'article')}${altered ? `, ${count(altered)} changed` : ''}`)),
-      el('ul', null, q.versions.map((v) => el('li', null,
-        el('b', null, `${nameOf(analysis.articles[v.article])}: `),
-        v.changes.length ? el('span', { class: 'reason' }, `${v.changes.map((k) => CHANGE[k]).join(', ')}: `) : null,
-        ...(v.quotes.length ? ['\u201c', ...handlers.wordDiff(q.reference.text, v.text), '\u201d'] : [analysis.articles[v.article].sentences[v.sentence].text]),
-        v.speaker && v.quotes.length ? ` \u2014 ${v.speaker}` : '')))));
-  }
-  return { total: all.length, changed: changed.length };
+      wd.growingList(el('ul'), q.versions, version(q)));
+  });
 }
 
 Object.assign(wd, { quotationsOf, quotations, renderQuotes });

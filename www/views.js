@@ -819,7 +819,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
-  nameOf, asideReason, tally, wordDiff, comparedSentences, groupNumber, numberGroups, renderAnswers,
+  nameOf, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
   renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });

@@ -97,6 +97,12 @@ describe('the page at scale', () => {
     await page.waitForFunction(() => /^305 articles .* compared in \d+ ms$/.test(document.querySelector('#summary').textContent), null, { timeout: 180000 });
     assert.equal(await page.evaluate(() => wirediff.state.analysis.articles.length), 305);
     assert.ok(await page.locator('#columns .column').count() <= 8, 'at most eight articles side by side');
+    // The quote panel of 305 articles: a page of cards, each a page of versions.
+    await page.click('#tab-quotes');
+    await page.locator('#quote-list > li').first().waitFor();
+    assert.ok(await page.locator('#quote-list > li.quote').count() <= 30);
+    assert.ok(await page.$$eval('#quote-list > li.quote > ul', (uls) => uls.every((ul) => ul.children.length <= 31)));
+    await page.click('#tab-articles');
     // Tasks from the input on: the one that dispatched it started earlier
     // and is Playwright's own (it builds 300 files from buffers in the page).
     const tasks = await page.evaluate(() => window.__longTasks.filter((t) => t.start >= window.__changeAt));
@@ -127,6 +133,8 @@ describe('the page at scale', () => {
     await page.waitForFunction(() => /found/.test(document.querySelector('#clusters-count').textContent));
     await page.locator('#cluster-list .cluster').first().getByRole('button', { name: 'Show in the articles' }).click();
     await page.locator('#explain').waitFor({ state: 'visible' });
+    await page.click('#tab-quotes');
+    await page.locator('#quote-list > li').first().waitFor();
     await page.click('#tab-overlap');
     // 65 articles: the 25 most connected, labels sticky.
     assert.equal(await page.locator('#overlap-table tbody tr').count(), 25);
