@@ -1,11 +1,9 @@
 //! The whole analysis: from article texts to the result model.
 
-use std::time::Duration;
-
 use crate::cluster::{ArticleTokens, Clustering, cluster};
 use crate::diff::diff_paragraphs;
 use crate::error::{Error, ErrorKind};
-use crate::model::{Analysis, Article, Input, Options, Paragraph, ParagraphDiff, Sentence};
+use crate::model::{Analysis, Article, Input, Link, Options, Paragraph, ParagraphDiff, Sentence};
 use crate::overlap::overlap;
 use crate::text::quoted_spans;
 use crate::text::segment;
@@ -267,7 +265,7 @@ pub fn analyze_with_progress(
     if options.diffs {
         for a in 0..inputs.len() {
             for b in a + 1..inputs.len() {
-                diffs.push(diff_articles(inputs, &articles, a, b, options));
+                diffs.push(diff_articles(inputs, &articles, &links, a, b, options));
             }
         }
     }
@@ -302,6 +300,7 @@ fn paragraph_spans(article: &Article) -> Vec<std::ops::Range<usize>> {
 fn diff_articles(
     inputs: &[Input],
     articles: &[Article],
+    links: &[Link],
     a: usize,
     b: usize,
     options: &Options,
@@ -309,17 +308,64 @@ fn diff_articles(
     diff_paragraphs(
         (a, &inputs[a].text, &paragraph_spans(&articles[a])),
         (b, &inputs[b].text, &paragraph_spans(&articles[b])),
-        Duration::from_millis(options.diff_timeout_ms),
+        &shared_paragraphs(articles, links, a, b),
+        options,
     )
 }
 
+/// Most sentences of the other article one sentence's paragraph pairs with
+/// in a diff (a sentence a group holds many times over adds no more).
+pub const SHARED_PER_SENTENCE: usize = 4;
+
+/// The pairs `(paragraph of a, paragraph of b)` of the sentences of
+/// articles `a` and `b` that a cluster or a link joins, for their diff.
+pub fn shared_paragraphs(
+    articles: &[Article],
+    links: &[Link],
+    a: usize,
+    b: usize,
+) -> Vec<(usize, usize)> {
+    let mut in_b: Vec<(usize, usize)> = articles[b]
+        .sentences
+        .iter()
+        .filter_map(|s| s.cluster.map(|c| (c, s.paragraph)))
+        .collect();
+    in_b.sort_unstable();
+    let mut pairs = Vec::new();
+    for s in &articles[a].sentences {
+        if let Some(c) = s.cluster {
+            let from = in_b.partition_point(|x| x.0 < c);
+            let with = in_b[from..].iter().take_while(|x| x.0 == c);
+            pairs.extend(with.take(SHARED_PER_SENTENCE).map(|x| (s.paragraph, x.1)));
+        }
+        for link in s.links.iter().filter_map(|&l| links.get(l)) {
+            for (here, there) in [(&link.a, &link.b), (&link.b, &link.a)] {
+                if here.article == a && there.article == b {
+                    let other = &articles[b].sentences[there.sentence];
+                    pairs.push((s.paragraph, other.paragraph));
+                }
+            }
+        }
+    }
+    pairs
+}
+
 /// Paragraph diff of two texts (labelled articles 0 and 1), for a page that
-/// diffs on demand rather than every pair up front.
+/// diffs on demand rather than every pair up front; paragraphs that hold
+/// the same sentence ([`crate::diff::same_sentences`]) pair as shared.
 pub fn diff_texts(a: &str, b: &str, options: &Options) -> ParagraphDiff {
+    let same = crate::diff::same_sentences(a, b, options.min_words);
+    diff_texts_sharing(a, b, &same, options)
+}
+
+/// [`diff_texts`] with `shared`, the pairs of paragraphs that hold linked
+/// sentences ([`shared_paragraphs`] of an analysis of the two).
+pub fn diff_texts_sharing(
+    a: &str,
+    b: &str,
+    shared: &[(usize, usize)],
+    options: &Options,
+) -> ParagraphDiff {
     let spans = |t: &str| crate::text::paragraphs(t);
-    diff_paragraphs(
-        (0, a, &spans(a)),
-        (1, b, &spans(b)),
-        Duration::from_millis(options.diff_timeout_ms),
-    )
+    diff_paragraphs((0, a, &spans(a)), (1, b, &spans(b)), shared, options)
 }

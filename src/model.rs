@@ -81,6 +81,12 @@ pub struct Options {
     /// Minimum paraphrase score (0..=1): the rewrite model's probability, see
     /// [`crate::cluster::features`].
     pub paraphrase_threshold: f64,
+    /// Whether the paragraph diff takes paragraphs that differ only in
+    /// letter case as the same (quote style and spacing always are).
+    pub diff_ignore_case: bool,
+    /// Whether the paragraph diff takes paragraphs that differ only in
+    /// punctuation as the same.
+    pub diff_ignore_punctuation: bool,
 }
 
 impl Default for Options {
@@ -92,6 +98,8 @@ impl Default for Options {
             diff_timeout_ms: crate::options::DIFF_TIMEOUT_MS,
             paraphrases: crate::options::PARAPHRASES,
             paraphrase_threshold: crate::options::PARAPHRASE_THRESHOLD,
+            diff_ignore_case: false,
+            diff_ignore_punctuation: false,
         }
     }
 }
@@ -331,34 +339,55 @@ impl ParagraphDiff {
     }
 }
 
-/// What happened to a paragraph between two articles.
+/// What happened to a paragraph between two articles (inline pieces use
+/// only `equal`, `delete` and `insert`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum DiffTag {
     Equal,
     Delete,
     Insert,
-    /// A deleted and an inserted paragraph that say nearly the same thing.
+    /// A deleted and an inserted paragraph that say nearly the same thing,
+    /// or share a sentence, in the same place.
     Change,
+    /// Several paragraphs of `a` that became one of `b`.
+    Merge,
+    /// One paragraph of `a` that became several of `b`.
+    Split,
+    /// Paragraphs of `a` that `b` has elsewhere, out of order: the op at
+    /// their place in `a` (it carries `old_text` only).
+    MovedFrom,
+    /// The same move at its place in `b` (it carries `new_text` only; its
+    /// inline pieces compare the moved text of `a` with this one).
+    MovedTo,
 }
 
 /// One paragraph operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DiffOp {
     pub tag: DiffTag,
-    /// Paragraph index in article `a` (absent for inserts).
+    /// Index of the op's first paragraph in article `a` (absent for
+    /// inserts).
     pub old: Option<usize>,
-    /// Paragraph index in article `b` (absent for deletes).
+    /// Index of the op's first paragraph in article `b` (absent for
+    /// deletes).
     pub new: Option<usize>,
+    /// How many paragraphs of `a` from `old` the op pairs (0 for inserts;
+    /// more than 1 for a merge; a move's ops both give its two sides).
+    pub old_len: usize,
+    /// How many paragraphs of `b` from `new` the op pairs.
+    pub new_len: usize,
     /// The slice of article `a` this op covers, separators included.
     pub old_text: String,
     /// The slice of article `b` this op covers, separators included.
     pub new_text: String,
-    /// Word similarity of the two paragraphs (1 for equal, absent for
+    /// Word similarity of the paired paragraphs (1 for equal, absent for
     /// deletes and inserts).
     pub similarity: Option<f64>,
-    /// Word-level inline diff for `change` ops: concatenating the text of
-    /// `equal` and `delete` pieces gives `old_text`, of `equal` and `insert`
+    /// Word-level inline diff of paired paragraphs that differ (change,
+    /// merge, split, moved to): concatenating the text of `equal` and
+    /// `delete` pieces gives the paragraphs of `a` (`old_text`, or for a
+    /// move the `old_text` of its `moved_from` op), of `equal` and `insert`
     /// pieces gives `new_text`.
     pub inline: Vec<InlineChange>,
 }

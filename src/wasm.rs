@@ -81,6 +81,12 @@ fn options(value: JsValue) -> Result<Options, JsError> {
     if let Some(x) = number("paraphrase_threshold")? {
         options.paraphrase_threshold = x;
     }
+    if let Some(x) = flag("diff_ignore_case")? {
+        options.diff_ignore_case = x;
+    }
+    if let Some(x) = flag("diff_ignore_punctuation")? {
+        options.diff_ignore_punctuation = x;
+    }
     Ok(options)
 }
 
@@ -210,12 +216,27 @@ pub fn has_words(text: &str) -> bool {
     crate::analysis::has_words(text)
 }
 
-/// Paragraph diff of two texts, for the page's diff view.
+/// Paragraph diff of two texts, for the page's diff view. `shared`, if
+/// given, lists the paragraphs that hold linked sentences as a flat array
+/// `[paragraph of a, paragraph of b, …]` (the analysis's groups and links);
+/// without it, paragraphs that hold the same sentence pair.
 #[wasm_bindgen(js_name = diffTexts)]
-pub fn diff_texts(a: &str, b: &str, options_value: JsValue) -> Result<JsValue, JsError> {
+pub fn diff_texts(
+    a: &str,
+    b: &str,
+    options_value: JsValue,
+    shared: Option<Vec<u32>>,
+) -> Result<JsValue, JsError> {
     let options = options(options_value)?;
-    to_js(&measured("wirediff:diff", || {
-        crate::diff_texts(a, b, &options)
+    to_js(&measured("wirediff:diff", || match shared {
+        Some(flat) => {
+            let pairs: Vec<(usize, usize)> = flat
+                .chunks_exact(2)
+                .map(|p| (p[0] as usize, p[1] as usize))
+                .collect();
+            crate::diff_texts_sharing(a, b, &pairs, &options)
+        }
+        None => crate::diff_texts(a, b, &options),
     }))
 }
 

@@ -207,7 +207,38 @@ fn diff_shows_changed_paragraphs_with_word_changes() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("~ The {+city +}council"), "{text}");
     assert!(
-        text.contains("1 equal, 1 changed, 0 deleted, 0 inserted"),
+        text.contains("1 equal, 1 changed, 0 merged, 0 split, 0 moved, 0 deleted, 0 inserted"),
+        "{text}"
+    );
+}
+
+#[test]
+fn diff_shows_a_moved_paragraph_where_it_was_and_where_it_went() {
+    let lead = "The council voted to approve the new budget on Monday night.";
+    let quote = "\u{201c}This is a good day for the city,\u{201d} the mayor said after the vote.";
+    let a = scratch(
+        "moved-a.txt",
+        format!("Budget passes\n\n{lead}\n\n{quote}\n\nThe plan now goes to the state.\n")
+            .as_bytes(),
+    );
+    let b = scratch(
+        "moved-b.txt",
+        format!("Budget passes\n\n{quote}\n\nThe plan now goes to the state.\n\n{lead}\n")
+            .as_bytes(),
+    );
+    let out = wirediff(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("< {lead}  (moved to paragraph 4 of the new)")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("> {lead}  (moved from paragraph 2 of the old)")),
+        "{text}"
+    );
+    assert!(
+        text.contains("3 equal, 0 changed, 0 merged, 0 split, 1 moved, 0 deleted, 0 inserted"),
         "{text}"
     );
 }

@@ -24,7 +24,7 @@ use std::sync::Mutex;
 use wirediff::analysis::has_words;
 use wirediff::text::{paragraphs, segment, sentence_texts};
 use wirediff::{
-    Analysis, Error, ErrorKind, Input, Options, ParagraphDiff, Role, analyze, diff_texts,
+    Analysis, DiffTag, Error, ErrorKind, Input, Options, ParagraphDiff, Role, analyze, diff_texts,
 };
 
 /// SplitMix64: small, seedable and the same on every platform.
@@ -376,6 +376,8 @@ fn random_options(rng: &mut Rng) -> Options {
         diff_timeout_ms: *rng.pick(&[0, 1, 200, 200, 5_000]),
         paraphrases: rng.chance(70),
         paraphrase_threshold: 0.1 + 0.8 * rng.unit(),
+        diff_ignore_case: rng.chance(30),
+        diff_ignore_punctuation: rng.chance(30),
     }
 }
 
@@ -431,27 +433,59 @@ fn check_diff(d: &ParagraphDiff, a: &str, b: &str) {
     assert!(d.old_side() == a, "the diff does not rebuild the old text");
     assert!(d.new_side() == b, "the diff does not rebuild the new text");
     let (pa, pb) = (paragraphs(a).len(), paragraphs(b).len());
+    // Each paragraph is covered by exactly one op on each side.
+    let (mut old_seen, mut new_seen) = (vec![0u8; pa], vec![0u8; pb]);
     for op in &d.ops {
         assert!(
-            op.old.is_none_or(|i| i < pa),
-            "op {:?} old {:?}",
+            op.old.is_none_or(|i| i + op.old_len <= pa) && op.old.is_some() == (op.old_len > 0),
+            "op {:?} old {:?}+{}",
             op.tag,
-            op.old
+            op.old,
+            op.old_len
         );
         assert!(
-            op.new.is_none_or(|i| i < pb),
-            "op {:?} new {:?}",
+            op.new.is_none_or(|i| i + op.new_len <= pb) && op.new.is_some() == (op.new_len > 0),
+            "op {:?} new {:?}+{}",
             op.tag,
-            op.new
+            op.new,
+            op.new_len
         );
         if let Some(s) = op.similarity {
             assert!((0.0..=1.0).contains(&s), "similarity {s}");
         }
+        let (covers_old, covers_new) = match op.tag {
+            DiffTag::MovedFrom => (true, false),
+            DiffTag::MovedTo => (false, true),
+            _ => (true, true),
+        };
+        if covers_old && let Some(i) = op.old {
+            old_seen[i..i + op.old_len].iter_mut().for_each(|c| *c += 1);
+        }
+        if covers_new && let Some(j) = op.new {
+            new_seen[j..j + op.new_len].iter_mut().for_each(|c| *c += 1);
+        }
         if !op.inline.is_empty() {
-            assert!(op.inline_old() == op.old_text, "inline diff: old side");
+            // A move's pieces compare the text where it was with this one.
+            let old_text = match op.tag {
+                DiffTag::MovedTo => d
+                    .ops
+                    .iter()
+                    .find(|o| o.tag == DiffTag::MovedFrom && o.old == op.old)
+                    .map_or("", |o| o.old_text.as_str()),
+                _ => &op.old_text,
+            };
+            assert!(op.inline_old() == old_text, "inline diff: old side");
             assert!(op.inline_new() == op.new_text, "inline diff: new side");
         }
     }
+    assert!(
+        old_seen.iter().all(|&c| c == 1),
+        "old paragraphs covered {old_seen:?}"
+    );
+    assert!(
+        new_seen.iter().all(|&c| c == 1),
+        "new paragraphs covered {new_seen:?}"
+    );
 }
 
 fn check_analysis(inputs: &[Input], options: &Options) {

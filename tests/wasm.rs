@@ -115,7 +115,7 @@ fn diffs_rebuild_both_texts() {
         "Title\n\nThe council voted on Monday.\n",
         "Title\n\nThe city council voted on Monday.\n",
     );
-    let diff = wirediff::wasm::diff_texts(a, b, JsValue::UNDEFINED).unwrap();
+    let diff = wirediff::wasm::diff_texts(a, b, JsValue::UNDEFINED, None).unwrap();
     let ops = Array::from(&get(&diff, "ops"));
     let side = |key: &str| {
         ops.iter()
@@ -124,6 +124,19 @@ fn diffs_rebuild_both_texts() {
     };
     assert_eq!(side("old_text"), a);
     assert_eq!(side("new_text"), b);
+    // Paragraphs paired through linked sentences, given as a flat array:
+    // the title and the lead, cut differently, are a split.
+    let (one, two) = (
+        "Title. The council voted on Monday night.\n",
+        "Title.\nThe council voted on Monday night.\n",
+    );
+    let split =
+        wirediff::wasm::diff_texts(one, two, JsValue::UNDEFINED, Some(vec![0, 0, 0, 1])).unwrap();
+    let tags: Vec<String> = Array::from(&get(&split, "ops"))
+        .iter()
+        .map(|op| get(&op, "tag").as_string().unwrap())
+        .collect();
+    assert_eq!(tags, ["split"]);
     let words =
         Array::from(&wirediff::wasm::diff_words("the council", "the city council").unwrap());
     assert!(

@@ -555,14 +555,32 @@ function renderDiffView() {
     $('diff-summary').textContent = 'Add two articles to compare them.';
     return;
   }
+  const [ia, ib] = [analysedIndex(left), analysedIndex(right)];
+  // The paragraphs that hold sentences of one group pair up, as on the page.
+  const shared = ia >= 0 && ib >= 0 ? Uint32Array.from(wd.sharedParagraphs(state.analysis, ia, ib)) : undefined;
+  const settings = { ...options(), diff_ignore_case: $('diff-case').checked, diff_ignore_punctuation: $('diff-punct').checked };
   try {
-    wd.renderDiff(core.local('diffTexts', left.text, right.text, options()), $('diff-table'), $('diff-summary'));
+    state.diffStep = 0;
+    $('diff-at').textContent = '';
+    wd.renderDiff(core.local('diffTexts', left.text, right.text, settings, shared), $('diff-table'), $('diff-summary'),
+      shared && [state.analysis.articles[ia], state.analysis.articles[ib]]);
   } catch (e) {
     // Never leave another pair's diff under this selection.
     clear($('diff-table'));
     $('diff-summary').textContent = `No diff of \u201c${left.name}\u201d and \u201c${right.name}\u201d: it could not be computed.`;
     say(`The diff could not be computed: ${messageOf(e)}.`, 'error', [['Try again', renderDiffView]]);
   }
+}
+
+/** Moves to the next (`by` 1) or previous (-1) row of the diff that is not the same. */
+function stepDiff(by) {
+  const rows = $('diff-table').querySelectorAll('[data-step]');
+  if (!rows.length) return say('These two articles have no change to step to.');
+  state.diffStep = ((state.diffStep || 0) + by + rows.length - 1) % rows.length + 1;
+  const cell = rows[state.diffStep - 1];
+  cell.scrollIntoView({ block: 'center' });
+  cell.focus({ preventScroll: true });
+  $('diff-at').textContent = `Change ${state.diffStep} of ${rows.length}`;
 }
 
 // ----- Highlighting shared sentences -----------------------------------
@@ -829,8 +847,15 @@ function wireTabs() {
       $(`tab-${next}`).focus();
     });
   }
-  $('diff-a').addEventListener('change', renderDiffView);
-  $('diff-b').addEventListener('change', renderDiffView);
+  for (const id of ['diff-a', 'diff-b', 'diff-case', 'diff-punct']) $(id).addEventListener('change', renderDiffView);
+  $('diff-prev').addEventListener('click', () => stepDiff(-1));
+  $('diff-next').addEventListener('click', () => stepDiff(1));
+  $('view-diff').addEventListener('keydown', (e) => {
+    const step = { n: 1, p: -1 }[e.key];
+    if (!step || e.ctrlKey || e.metaKey || e.altKey || e.target.matches('select, input')) return;
+    e.preventDefault();
+    stepDiff(step);
+  });
   $('choose-articles').addEventListener('click', () => {
     selectView('list');
     $('list-filter').focus();

@@ -552,28 +552,94 @@ function renderCluster(analysis, c, ui, handlers, fill = (body, draw) => draw())
   return item;
 }
 
-/** A side-by-side paragraph diff. */
-function renderDiff(diff, table, summary) {
+/**
+ * The paragraphs of analysed articles `a` and `b` that hold sentences a
+ * group or a link joins, as the core's diff takes them: a flat
+ * `[paragraph of a, paragraph of b, …]` (each sentence with at most four
+ * copies, as the core's `shared_paragraphs`).
+ */
+function sharedParagraphs(analysis, a, b) {
+  const inB = new Map();
+  for (const s of analysis.articles[b].sentences) {
+    if (s.cluster != null) inB.set(s.cluster, [...(inB.get(s.cluster) || []), s.paragraph].slice(0, 4));
+  }
+  const out = [];
+  for (const s of analysis.articles[a].sentences) {
+    for (const p of inB.get(s.cluster) || []) out.push(s.paragraph, p);
+    for (const l of s.links) {
+      const { a: x, b: y } = analysis.links[l];
+      for (const [here, there] of [[x, y], [y, x]]) {
+        if (here.article === a && there.article === b) out.push(s.paragraph, analysis.articles[b].sentences[there.sentence].paragraph);
+      }
+    }
+  }
+  return out;
+}
+
+/** Paragraphs `first` and on (`n` of them), numbered from 1: "¶3" or "¶3–5". */
+const paras = (first, n) => `\u00b6${first + 1}${n > 1 ? `\u2013${first + n}` : ''}`;
+
+/** A paragraph's inline pieces as nodes: `drop` the other side's, mark `keep`'s. */
+const pieces = (inline, drop, keep, tag) => inline.filter((p) => p.tag !== drop).map((p) => (p.tag === keep ? el(tag, null, p.text) : p.text));
+
+/**
+ * A side-by-side paragraph diff. A moved paragraph shows twice: a marker
+ * where it was (old side) and, where it went, beside its old text with the
+ * word changes. With the analysed articles (`parts`: old and new), a
+ * paragraph only one side has that is not story text (a byline, site
+ * furniture) is greyed with its reason and left out of the counts. The
+ * changes can be stepped through (`[data-step]`): each changed, merged,
+ * split or moved paragraph, and each run of paragraphs only one side has.
+ */
+function renderDiff(diff, table, summary, parts) {
   clear(table);
-  const counts = { equal: 0, change: 0, delete: 0, insert: 0 };
+  const counts = {};
+  const from = new Map(diff.ops.filter((o) => o.tag === 'moved_from').map((o) => [o.old, o]));
+  const asideOf = (op) => parts && (op.tag === 'delete' ? parts[0].paragraphs[op.old] : op.tag === 'insert' ? parts[1].paragraphs[op.new] : null);
   table.append(el('div', { class: 'diff-row head', role: 'row' },
     el('div', { class: 'diff-cell', role: 'columnheader' }, 'Old article'),
     el('div', { class: 'diff-cell', role: 'columnheader' }, 'New article')));
+  let steps = 0;
+  let run = false;
   for (const op of diff.ops) {
-    counts[op.tag]++;
+    const paragraph = asideOf(op);
+    const why = paragraph && asideReason(paragraph);
+    const tag = why ? 'aside' : op.tag;
+    counts[tag] = (counts[tag] || 0) + 1;
+    const alike = op.similarity === 1 ? 'same words' : `${percent(op.similarity || 0)} alike`;
     let oldSide = op.old_text.trim();
     let newSide = op.new_text.trim();
-    if (op.tag === 'change') {
-      oldSide = op.inline.filter((p) => p.tag !== 'insert').map((p) => (p.tag === 'delete' ? el('del', null, p.text) : p.text));
-      newSide = op.inline.filter((p) => p.tag !== 'delete').map((p) => (p.tag === 'insert' ? el('ins', null, p.text) : p.text));
+    if (op.inline.length) {
+      oldSide = pieces(op.inline, 'insert', 'delete', 'del');
+      newSide = pieces(op.inline, 'delete', 'insert', 'ins');
+    } else if (op.tag === 'moved_to') {
+      oldSide = from.get(op.old).old_text.trim();
     }
-    const label = { equal: 'same', change: `changed · ${percent(op.similarity || 0)} alike`, delete: 'only in old', insert: 'only in new' }[op.tag];
-    table.append(el('div', { class: `diff-row ${op.tag}`, role: 'row' },
-      el('div', { class: 'diff-cell old', role: 'cell' }, op.tag === 'insert' ? '' : [el('span', { class: 'tag' }, label), oldSide]),
-      el('div', { class: 'diff-cell new', role: 'cell' }, op.tag === 'delete' ? '' : [el('span', { class: 'tag' }, label), newSide])));
+    const label = why ? `set aside \u00b7 ${why}` : {
+      equal: 'same',
+      change: `changed \u00b7 ${alike}`,
+      merge: `merged \u00b7 old ${paras(op.old, op.old_len)} became one \u00b7 ${alike}`,
+      split: `split \u00b7 into new ${paras(op.new, op.new_len)} \u00b7 ${alike}`,
+      moved_from: `moved \u2193 to new ${paras(op.new, op.new_len)}`,
+      moved_to: `moved here \u2191 from old ${paras(op.old, op.old_len)} \u00b7 ${op.inline.length ? alike : 'unchanged'}`,
+      delete: 'only in old',
+      insert: 'only in new',
+    }[op.tag];
+    const oldCell = op.tag === 'insert' ? '' : [el('span', { class: 'tag' }, label), oldSide];
+    const newCell = op.tag === 'delete' || op.tag === 'moved_from' ? '' : [el('span', { class: 'tag' }, label), newSide];
+    // A step starts at each change, and at the first of a run of paragraphs only one side has.
+    const only = tag === 'delete' || tag === 'insert';
+    const starts = tag !== 'equal' && tag !== 'aside' && !(only && run);
+    run = only || (run && tag === 'aside');
+    const step = (side) => (starts && side === (oldCell ? 'old' : 'new') ? { tabindex: -1, 'data-step': ++steps } : {});
+    table.append(el('div', { class: `diff-row ${op.tag}${why ? ' aside' : ''}`, role: 'row' },
+      el('div', { class: 'diff-cell old', role: 'cell', ...step('old') }, oldCell),
+      el('div', { class: 'diff-cell new', role: 'cell', ...step('new') }, newCell)));
   }
-  summary.textContent = `${counts.equal} same, ${counts.change} changed, ${counts.delete} only in old, ${counts.insert} only in new` +
-    (diff.timed_out ? ' (took too long: shown coarser)' : '');
+  const n = (tag) => counts[tag] || 0;
+  summary.textContent = `${n('equal')} same, ${n('change')} changed, ${n('merge')} merged, ${n('split')} split, ${n('moved_to')} moved, ${n('delete')} only in old, ${n('insert')} only in new` +
+    (n('aside') ? `, ${n('aside')} set aside` : '') + (diff.timed_out ? ' (took too long: shown coarser)' : '');
+  return steps;
 }
 
 /**
@@ -821,6 +887,6 @@ function renderList(rows, table, ui, handlers) {
 Object.assign(wd, {
   nameOf, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
-  renderClusters, renderDiff, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
+  renderClusters, renderDiff, sharedParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });
 })(window.wirediff);

@@ -3,12 +3,9 @@
 //! [`super::CHANGE_THRESHOLD`], a heaviest increasing chain keeps the best
 //! order-preserving set of them, all within a [`Budget`].
 
-use std::ops::Range;
-
 use rustc_hash::FxHashMap;
 
-use super::{CHANGE_THRESHOLD, Instant, Side, inline_diff};
-use crate::model::{DiffOp, DiffTag};
+use super::{CHANGE_THRESHOLD, Instant, Side};
 use crate::text::{dice, sorted_overlap};
 
 /// Most word comparisons the pairing of one diff may spend (summed sizes of
@@ -52,68 +49,21 @@ impl Budget {
     }
 }
 
-/// Emits the ops of a replaced block, pairing similar paragraphs into
-/// changes. Returns true if the budget stopped the pairing.
-pub(super) fn align(
+/// The best order-preserving pairs `(old, new, similarity)` of the old
+/// paragraphs `old_idx` and the new ones `new_idx` (both ascending) whose
+/// word similarity reaches [`CHANGE_THRESHOLD`]; `None` if the budget ran
+/// out.
+pub(super) fn similar_chain(
     old: &Side,
-    old_range: Range<usize>,
+    old_idx: &[usize],
     new: &Side,
-    new_range: Range<usize>,
+    new_idx: &[usize],
     budget: &mut Budget,
-    ops: &mut Vec<DiffOp>,
-) -> bool {
-    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
-    let mut timed_out = false;
-    if !old_range.is_empty() && !new_range.is_empty() {
-        match similar_pairs(old, old_range.clone(), new, new_range.clone(), budget) {
-            Some(found) => pairs = heaviest_chain(found),
-            None => timed_out = true,
-        }
+) -> Option<Vec<(usize, usize, f64)>> {
+    if old_idx.is_empty() || new_idx.is_empty() {
+        return Some(Vec::new());
     }
-    let (mut o, mut nw) = (old_range.start, new_range.start);
-    for (po, pn, sim) in pairs
-        .into_iter()
-        .chain([(old_range.end, new_range.end, 0.0)])
-    {
-        for i in o..po {
-            ops.push(DiffOp {
-                tag: DiffTag::Delete,
-                old: Some(i),
-                new: None,
-                old_text: old.chunk(i),
-                new_text: String::new(),
-                similarity: None,
-                inline: Vec::new(),
-            });
-        }
-        for j in nw..pn {
-            ops.push(DiffOp {
-                tag: DiffTag::Insert,
-                old: None,
-                new: Some(j),
-                old_text: String::new(),
-                new_text: new.chunk(j),
-                similarity: None,
-                inline: Vec::new(),
-            });
-        }
-        if po < old_range.end {
-            let (old_text, new_text) = (old.chunk(po), new.chunk(pn));
-            let inline = inline_diff(&old_text, &new_text, budget.deadline);
-            ops.push(DiffOp {
-                tag: DiffTag::Change,
-                old: Some(po),
-                new: Some(pn),
-                old_text,
-                new_text,
-                similarity: Some(sim),
-                inline,
-            });
-        }
-        o = po + 1;
-        nw = pn + 1;
-    }
-    timed_out
+    similar_pairs(old, old_idx, new, new_idx, budget).map(heaviest_chain)
 }
 
 /// Every pair of an old and a new paragraph of the block whose similarity
@@ -129,17 +79,17 @@ pub(super) fn align(
 /// the block's sides.
 fn similar_pairs(
     old: &Side,
-    old_range: Range<usize>,
+    old_idx: &[usize],
     new: &Side,
-    new_range: Range<usize>,
+    new_idx: &[usize],
     budget: &mut Budget,
 ) -> Option<Vec<(usize, usize, f64)>> {
-    let old_bags = &old.bags[old_range.clone()];
-    let new_bags = &new.bags[new_range.clone()];
+    let old_bags: Vec<&[u32]> = old_idx.iter().map(|&i| old.bags[i].as_slice()).collect();
+    let new_bags: Vec<&[u32]> = new_idx.iter().map(|&j| new.bags[j].as_slice()).collect();
     // Block-wide word counts, then each paragraph's tokens rarest first:
     // `(count, word, copy)` with the copy number telling repeats apart.
     let mut count: FxHashMap<u32, u32> = FxHashMap::default();
-    for &w in old_bags.iter().chain(new_bags).flatten() {
+    for &w in old_bags.iter().chain(&new_bags).copied().flatten() {
         *count.entry(w).or_insert(0) += 1;
     }
     let prefix = |bag: &[u32]| -> Vec<(u32, u32, u32)> {
@@ -180,7 +130,7 @@ fn similar_pairs(
                 if std::mem::replace(&mut seen[j], i) == i {
                     continue;
                 }
-                let b = &new_bags[j];
+                let b = new_bags[j];
                 // A pair that cannot share enough words is not scored.
                 if min_shared(a.len()) > b.len() || min_shared(b.len()) > a.len() {
                     continue;
@@ -190,7 +140,7 @@ fn similar_pairs(
                 }
                 let s = bag_similarity(a, b);
                 if s >= CHANGE_THRESHOLD {
-                    pairs.push((old_range.start + i, new_range.start + j, s));
+                    pairs.push((old_idx[i], new_idx[j], s));
                 }
             }
         }
@@ -204,7 +154,7 @@ fn similar_pairs(
 /// increasing chain, found with a Fenwick tree of prefix maxima over the
 /// new paragraphs, in `O(p log p)` for `p` pairs. `pairs` is sorted by old
 /// then new paragraph; ties keep the earliest pairs.
-fn heaviest_chain(pairs: Vec<(usize, usize, f64)>) -> Vec<(usize, usize, f64)> {
+pub(super) fn heaviest_chain(pairs: Vec<(usize, usize, f64)>) -> Vec<(usize, usize, f64)> {
     if pairs.is_empty() {
         return pairs;
     }
@@ -305,9 +255,11 @@ mod tests {
             let (a, b) = (paragraphs_of(&old), paragraphs_of(&new));
             let mut words = Interner::default();
             let (pa, pb) = (paragraphs(&a), paragraphs(&b));
-            let (sa, sb) = (Side::new(&a, &pa, &mut words), Side::new(&b, &pb, &mut words));
+            let ignore = super::super::Ignore::default();
+            let (sa, sb) = (Side::new(&a, &pa, ignore, &mut words), Side::new(&b, &pb, ignore, &mut words));
             let mut budget = Budget { deadline: None, work: PAIRING_BUDGET };
-            let pairs = similar_pairs(&sa, 0..sa.bags.len(), &sb, 0..sb.bags.len(), &mut budget)
+            let (ia, ib): (Vec<usize>, Vec<usize>) = ((0..sa.bags.len()).collect(), (0..sb.bags.len()).collect());
+            let pairs = similar_pairs(&sa, &ia, &sb, &ib, &mut budget)
                 .expect("within budget");
             // Prefix filtering misses no pair at or above the threshold.
             let all: usize = sa.bags.iter().map(|x| {

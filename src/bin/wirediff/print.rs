@@ -46,8 +46,10 @@ const STRUCK: Style = AnsiColor::Red.on_default().strikethrough();
 const ADDED: Style = AnsiColor::Green.on_default().underline();
 
 /// Prints a paragraph diff: `  ` equal, `-` deleted, `+` inserted and `~`
-/// changed paragraphs with `[-old-]{+new+}` word changes (coloured instead
-/// of bracketed on a terminal).
+/// changed, merged or split paragraphs with `[-old-]{+new+}` word changes
+/// (coloured instead of bracketed on a terminal); a moved paragraph shows
+/// as `<` where it was (its place in the new article named) and `>` where
+/// it went, with its word changes. Paragraphs are numbered from 1.
 pub fn print_diff(old: &str, new: &str, diff: &ParagraphDiff) -> Result<(), Failure> {
     let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut out = anstream::AutoStream::new(
@@ -58,25 +60,51 @@ pub fn print_diff(old: &str, new: &str, diff: &ParagraphDiff) -> Result<(), Fail
             anstream::ColorChoice::Never
         },
     );
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 8];
     writeln!(out, "{DELETED}--- {old}{DELETED:#}").map_err(write_failure)?;
     writeln!(out, "{INSERTED}+++ {new}{INSERTED:#}").map_err(write_failure)?;
+    let span = |first: Option<usize>, len: usize| match (first, len) {
+        (Some(i), 1) => format!("paragraph {}", i + 1),
+        (Some(i), n) => format!("paragraphs {}-{}", i + 1, i + n),
+        (None, _) => String::new(),
+    };
     for op in &diff.ops {
+        counts[op.tag as usize] += 1;
         let (mark, style, text) = match op.tag {
             DiffTag::Equal => (' ', DIM, op.new_text.trim()),
             DiffTag::Delete => ('-', DELETED, op.old_text.trim()),
             DiffTag::Insert => ('+', INSERTED, op.new_text.trim()),
-            DiffTag::Change => ('~', CHANGED, ""),
+            DiffTag::MovedFrom => ('<', CHANGED, op.old_text.trim()),
+            DiffTag::MovedTo if op.inline.is_empty() => ('>', CHANGED, op.new_text.trim()),
+            _ => ('~', CHANGED, ""),
         };
-        counts[op.tag as usize] += 1;
-        if op.tag != DiffTag::Change {
+        let note = match op.tag {
+            DiffTag::Merge => format!("{} merged", span(op.old, op.old_len)),
+            DiffTag::Split => format!("split into {}", span(op.new, op.new_len)),
+            DiffTag::MovedFrom => format!("moved to {} of the new", span(op.new, op.new_len)),
+            DiffTag::MovedTo => format!("moved from {} of the old", span(op.old, op.old_len)),
+            _ => String::new(),
+        };
+        let similar = op
+            .similarity
+            .filter(|_| !op.inline.is_empty())
+            .map(|s| format!("{:.0}% similar", s * 100.0));
+        let note: Vec<String> = [note, similar.unwrap_or_default()]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect();
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!("  {DIM}({}){DIM:#}", note.join(", "))
+        };
+        if op.inline.is_empty() {
             if !text.is_empty() {
-                writeln!(out, "\n{style}{mark} {text}{style:#}").map_err(write_failure)?;
+                writeln!(out, "\n{style}{mark} {text}{style:#}{note}").map_err(write_failure)?;
             }
             continue;
         }
-        let similarity = op.similarity.unwrap_or(0.0);
-        write!(out, "\n{style}~{style:#} ").map_err(write_failure)?;
+        write!(out, "\n{style}{mark}{style:#} ").map_err(write_failure)?;
         let pieces = op.inline.iter().map(|c| (c.tag, c.text.as_str()));
         let last = op.inline.len().saturating_sub(1);
         for (k, (tag, text)) in pieces.enumerate() {
@@ -91,13 +119,12 @@ pub fn print_diff(old: &str, new: &str, diff: &ParagraphDiff) -> Result<(), Fail
             }
             .map_err(write_failure)?;
         }
-        writeln!(out, "  {DIM}({:.0}% similar){DIM:#}", similarity * 100.0)
-            .map_err(write_failure)?;
+        writeln!(out, "{note}").map_err(write_failure)?;
     }
-    let [equal, deleted, inserted, changed] = counts;
+    let [equal, deleted, inserted, changed, merged, split, moved, _] = counts;
     writeln!(
         out,
-        "\n{equal} equal, {changed} changed, {deleted} deleted, {inserted} inserted paragraphs{}",
+        "\n{equal} equal, {changed} changed, {merged} merged, {split} split, {moved} moved, {deleted} deleted, {inserted} inserted paragraphs{}",
         if diff.timed_out {
             " (diff timed out: coarser than usual)"
         } else {

@@ -99,7 +99,13 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Diff { old, new } => {
             let (a, b) = (read_article(&old)?, read_article(&new)?);
-            let diff = wirediff::diff_texts(&a.text, &b.text, &Options::default());
+            // The analysis of the two, when both have words, pairs the
+            // paragraphs that hold linked sentences, as the page does.
+            let inputs = [a.clone(), b.clone()];
+            let diff = match wirediff::analyze(&inputs, &Options::default()) {
+                Ok(mut analysis) => analysis.diffs.swap_remove(0),
+                Err(_) => wirediff::diff_texts(&a.text, &b.text, &Options::default()),
+            };
             print_diff(&quote(&a.name), &quote(&b.name), &diff)
         }
     }
