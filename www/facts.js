@@ -173,11 +173,13 @@ function renderFacts(analysis, list) {
       el('h3', null, `#${wd.groupNumber(analysis, d.cluster)}: `,
         wanted.map((f, i) => [i ? ', ' : '', `\u201c${f.text}\u201d (${count(d.tally.get(key(f)))} of ${plural(d.versions, 'article')})`]),
         el('span', { class: 'help' }, ` as ${nameOf(analysis.articles[d.reference.article])} prints it: \u201c${analysis.articles[d.reference.article].sentences[d.reference.sentence].text}\u201d`)),
-      wd.growingList(el('ul'), d.diffs, (x) => el('li', null,
-        el('b', null, `${nameOf(analysis.articles[x.article])}: `),
-        el('span', { class: 'reason' }, `${change(x)}: `),
-        el('del', null, x.want.text), ' \u2192 ', el('ins', null, x.got.text),
-        el('div', { class: 'words' }, analysis.articles[x.article].sentences[x.sentence].text))));
+      // One row per outlet: each fact it prints otherwise, then its sentence.
+      wd.growingList(el('ul'), [...new Set(d.diffs.map((x) => x.article))], (a) => {
+        const mine = d.diffs.filter((x) => x.article === a);
+        return el('li', null, el('b', null, `${nameOf(analysis.articles[a])}: `),
+          mine.map((x, i) => [i ? '; ' : '', el('span', { class: 'reason' }, `${change(x)}: `), el('del', null, x.want.text), ' \u2192 ', el('ins', null, x.got.text)]),
+          el('div', { class: 'words' }, analysis.articles[a].sentences[mine[0].sentence].text));
+      }));
   });
 }
 

@@ -52,14 +52,14 @@ async function only(page, dir) {
   await page.waitForFunction((n) => document.querySelectorAll('#columns .column:not(.plain)').length === n, files.length, { timeout: 20000 });
 }
 
-/** The Facts tab's cards: heading and rows [outlet, change, majority, theirs]. */
+/** The Facts tab's cards: heading and rows [outlet, change, majority, theirs], one per fact. */
 async function cards(page) {
   await page.click('#tab-facts');
   await page.locator('#fact-list > li').first().waitFor();
   return page.$$eval('#fact-list > li', (lis) => lis.map((l) => ({
     head: l.querySelector('h3')?.textContent ?? l.textContent,
-    rows: [...l.querySelectorAll('li')].map((r) => [r.querySelector('b').textContent.replace(/: $/, ''),
-      r.querySelector('.reason').textContent.replace(/: $/, ''), r.querySelector('del').textContent, r.querySelector('ins').textContent]),
+    rows: [...l.querySelectorAll('li')].flatMap((r) => [...r.querySelectorAll('.reason')].map((x) => [r.querySelector('b').textContent.replace(/: $/, ''),
+      x.textContent.replace(/: $/, ''), x.nextElementSibling.textContent, x.nextElementSibling.nextElementSibling.textContent])),
   })));
 }
 
@@ -160,6 +160,9 @@ test('the Facts tab on seven outlets of one story: another day, another death to
   has(['The Hill', 'number differs', 'about 29', '31']);
   has(['The Hill', 'number differs', '46', '50']);
   has(['News Americas Now', 'approximator dropped', 'about 29', '29']);
+  // One row per outlet, its facts in it: The Hill's three distances in one.
+  const hill = await page.$$eval('#fact-list > li > ul > li', (lis) => lis.filter((l) => /^The Hill: .*about 29/.test(l.textContent)).map((l) => l.querySelectorAll('.reason').length));
+  assert.deepEqual(hill, [3]);
   // No name is flagged where outlets only word a place otherwise.
   assert.ok(!rows.some((r) => r[1] === 'name differs'), JSON.stringify(rows));
   await accessible(page);
