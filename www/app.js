@@ -502,6 +502,11 @@ function renderQuotesView() {
   });
 }
 
+function renderFactsView() {
+  if (!state.analysis) clear($('fact-list')).append(el('li', { class: 'cluster' }, NOTHING));
+  else wd.renderFacts(state.analysis, $('fact-list'));
+}
+
 function renderOverlapView() {
   if (!state.analysis) {
     clear($('overlap-table')).append(el('p', null, NOTHING));
@@ -519,6 +524,7 @@ const VIEWS = {
   list: { render: renderListView },
   clusters: { render: renderClustersView },
   quotes: { render: renderQuotesView },
+  facts: { render: renderFactsView },
   diff: { render: renderDiffView },
   overlap: { render: renderOverlapView },
 };

@@ -102,6 +102,10 @@ describe('the page at scale', () => {
     await page.locator('#quote-list > li').first().waitFor();
     assert.ok(await page.locator('#quote-list > li.quote').count() <= 30);
     assert.ok(await page.$$eval('#quote-list > li.quote > ul', (uls) => uls.every((ul) => ul.children.length <= 31)));
+    // The fact panel too: found once, a page of cards.
+    await page.click('#tab-facts');
+    await page.locator('#fact-list > li').first().waitFor();
+    assert.ok(await page.locator('#fact-list > li.quote').count() <= 30);
     await page.click('#tab-articles');
     // Tasks from the input on: the one that dispatched it started earlier
     // and is Playwright's own (it builds 300 files from buffers in the page).
@@ -135,6 +139,8 @@ describe('the page at scale', () => {
     await page.locator('#explain').waitFor({ state: 'visible' });
     await page.click('#tab-quotes');
     await page.locator('#quote-list > li').first().waitFor();
+    await page.click('#tab-facts');
+    await page.locator('#fact-list > li').first().waitFor();
     await page.click('#tab-overlap');
     // 65 articles: the 25 most connected, labels sticky.
     assert.equal(await page.locator('#overlap-table tbody tr').count(), 25);
