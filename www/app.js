@@ -537,10 +537,14 @@ function render() {
   VIEWS[state.view].render();
 }
 
-/** Fills a select with the article names, again only when they changed. */
+/** Fills a select with the articles' outlets (with their file names), again only when they changed. */
 const selectNames = new WeakMap();
 function fillSelect(select, chosen) {
-  const names = state.articles.map((art) => art.name);
+  const names = state.articles.map((art) => {
+    const i = analysedIndex(art);
+    const outlet = i >= 0 ? wd.nameOf(state.analysis.articles[i]) : art.name;
+    return outlet === art.name ? outlet : `${outlet} (${art.name})`;
+  });
   const key = names.join('\u0000');
   if (selectNames.get(select) !== key) {
     clear(select).append(...names.map((name, i) => el('option', { value: i }, name)));
@@ -562,6 +566,9 @@ function renderDiffView() {
     return;
   }
   const [ia, ib] = [analysedIndex(left), analysedIndex(right)];
+  const side = state.articles.filter((x) => state.side.has(x)).map(analysedIndex).filter((i) => i >= 0);
+  $('order').hidden = side.length < 2;
+  if (side.length > 1) wd.renderRibbon(state.analysis, side, $('ribbon'), [ia, ib]);
   // The paragraphs that hold sentences of one group pair up, as on the page.
   const shared = ia >= 0 && ib >= 0 ? Uint32Array.from(wd.sharedParagraphs(state.analysis, ia, ib)) : undefined;
   const settings = { ...options(), diff_ignore_case: $('diff-case').checked, diff_ignore_punctuation: $('diff-punct').checked };

@@ -643,6 +643,65 @@ function renderDiff(diff, table, summary, parts) {
 }
 
 /**
+ * The paragraph-order ribbon of the analysed articles `chosen` (up to
+ * eight, in their order): each article a column of blocks, one per compared
+ * paragraph, as tall as its sentences; neighbouring columns joined by a
+ * ribbon where two paragraphs hold sentences of one group, as wide as the
+ * groups they share. Ribbons that cross are paragraphs told in another
+ * order. `pair` (two of `chosen`) is marked: the diff's articles.
+ */
+function renderRibbon(analysis, chosen, box, pair) {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = (tag, attrs, ...kids) => {
+    const node = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    node.append(...kids);
+    return node;
+  };
+  const UNIT = 5;
+  const GAP = 3;
+  const STEP = 130;
+  const columns = chosen.map((a) => {
+    const article = analysis.articles[a];
+    const blocks = new Map();
+    let y = 24;
+    article.paragraphs.forEach((paragraph, p) => {
+      if (asideReason(paragraph)) return;
+      const h = Math.max(1, paragraph.sentences.end - paragraph.sentences.start) * UNIT;
+      const groups = new Set();
+      for (let s = paragraph.sentences.start; s < paragraph.sentences.end; s++) {
+        if (article.sentences[s].cluster != null) groups.add(article.sentences[s].cluster);
+      }
+      blocks.set(p, { y, h, groups });
+      y += h + GAP;
+    });
+    return { a, article, blocks, height: y };
+  });
+  const height = Math.max(...columns.map((c) => c.height), 40);
+  const out = svg('svg', { viewBox: `0 0 ${STEP * (chosen.length - 1) + 160} ${height}`, class: 'ribbon', role: 'img',
+    'aria-label': `The paragraphs of ${count(chosen.length, 'article')} in order, top to bottom; bands join paragraphs that share a sentence` });
+  columns.forEach((col, k) => {
+    const x = k * STEP;
+    const marked = pair && pair.includes(col.a);
+    out.append(svg('text', { x, y: 14, class: marked ? 'pair' : '' }, clip(nameOf(col.article), 18)));
+    const next = columns[k + 1];
+    for (const [p, b] of col.blocks) {
+      out.append(svg('rect', { x, y: b.y, width: 30, height: b.h, class: b.groups.size ? 'shared' : '' },
+        svg('title', {}, `${nameOf(col.article)}, paragraph ${p + 1}: ${clip(col.article.sentences[col.article.paragraphs[p].sentences.start]?.text || '', 80)}`)));
+      if (!next) continue;
+      for (const [q, c] of next.blocks) {
+        let n = 0;
+        for (const g of b.groups) if (c.groups.has(g)) n++;
+        if (!n) continue;
+        const [y0, y1, x0, x1] = [b.y + b.h / 2, c.y + c.h / 2, x + 30, x + STEP];
+        out.append(svg('path', { d: `M${x0} ${y0}C${x0 + 50} ${y0} ${x1 - 50} ${y1} ${x1} ${y1}`, 'stroke-width': Math.min(n * 3, b.h, c.h), class: 'band' }));
+      }
+    }
+  });
+  clear(box).append(out);
+}
+
+/**
  * The shares among the articles `chosen` (indexes into the analysis):
  * `share(r, c)` is the share of `chosen[r]`'s sentences found in
  * `chosen[c]`, read from the overlap's sparse pairs in one pass (no
@@ -887,6 +946,6 @@ function renderList(rows, table, ui, handlers) {
 Object.assign(wd, {
   nameOf, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
-  renderClusters, renderDiff, sharedParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
+  renderClusters, renderDiff, sharedParagraphs, renderRibbon, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });
 })(window.wirediff);

@@ -78,6 +78,15 @@ test('real articles: a swapped lead and a moved quote read as moves, a paragraph
   // One paragraph of Stuff is two of the other.
   assert.ok(all.some((r) => r.tag === 'split' && /^split \u00b7 into new \u00b6\d+\u2013\d+/.test(r.label)));
   assert.match(await page.textContent('#diff-summary'), /1 split, 2 moved/);
+  // The ribbon: seven columns in order, Stuff's swapped lead a crossing band.
+  assert.deepEqual(await page.$$eval('#ribbon text', (ts) => ts.map((t) => t.textContent)),
+    ['Richmond', 'Cbsnews', 'Business Standard', 'Shropshire Star', 'The Hill', 'Stuff', 'News Americas Now']);
+  assert.deepEqual(await page.$$eval('#ribbon text.pair', (ts) => ts.map((t) => t.textContent)), ['Stuff', 'News Americas Now']);
+  const bands = await page.$$eval('#ribbon path', (ps) => ps.map((p) => p.getAttribute('d').match(/-?[\d.]+/g).map(Number)));
+  const fifth = bands.filter((b) => b[0] === bands.map((x) => x[0]).sort((x, y) => x - y).filter((v, i, a) => a.indexOf(v) === i)[5]);
+  assert.ok(fifth.some((p) => fifth.some((q) => p[1] < q[1] && p[7] > q[7])), 'two bands cross between Stuff and News Americas Now');
+  assert.equal(await page.locator('#ribbon rect').count(), await page.evaluate(() => window.wirediff.state.analysis.articles
+    .reduce((n, a) => n + a.paragraphs.filter((p) => !window.wirediff.asideReason(p)).length, 0)), 'a block per compared paragraph');
   // Merges the other way round.
   await pick(page, 6, 5);
   assert.match(await page.textContent('#diff-summary'), /1 merged, 0 split, 2 moved/);
