@@ -537,46 +537,51 @@ function render() {
   VIEWS[state.view].render();
 }
 
-/** Fills a select with the articles' outlets (with their file names), again only when they changed. */
+/** Fills a select with the articles' outlets (with their file names), again only when they changed; `source` adds the common source first. */
 const selectNames = new WeakMap();
-function fillSelect(select, chosen) {
+function fillSelect(select, chosen, source) {
   const names = state.articles.map((art) => {
     const i = analysedIndex(art);
     const outlet = i >= 0 ? wd.nameOf(state.analysis.articles[i]) : art.name;
     return outlet === art.name ? outlet : `${outlet} (${art.name})`;
   });
-  const key = names.join('\u0000');
+  const key = `${source}\u0000${names.join('\u0000')}`;
   if (selectNames.get(select) !== key) {
-    clear(select).append(...names.map((name, i) => el('option', { value: i }, name)));
+    clear(select).append(...(source ? [el('option', { value: 'source' }, 'Common source (the version most print of each shared sentence)')] : []),
+      ...names.map((name, i) => el('option', { value: i }, name)));
     selectNames.set(select, key);
   }
-  select.value = String(Math.max(0, Math.min(chosen, state.articles.length - 1)));
+  select.value = chosen === 'source' && source ? chosen : String(Math.max(0, Math.min(Number(chosen) || 0, state.articles.length - 1)));
 }
 
 function renderDiffView() {
-  const a = Number($('diff-a').value || 0);
+  const a = $('diff-a').value || '0';
   const b = Number($('diff-b').value || 1);
-  fillSelect($('diff-a'), a);
-  fillSelect($('diff-b'), b === a && state.articles.length > 1 ? (a + 1) % state.articles.length : b);
-  const left = state.articles[Number($('diff-a').value)];
+  fillSelect($('diff-a'), a, Boolean(state.analysis));
+  fillSelect($('diff-b'), String(b) === a && state.articles.length > 1 ? (b + 1) % state.articles.length : b);
+  const fromSource = $('diff-a').value === 'source';
   const right = state.articles[Number($('diff-b').value)];
+  const ib = right ? analysedIndex(right) : -1;
+  const source = fromSource && ib >= 0 && wd.commonSource(state.analysis);
+  const left = source ? { name: 'the common source', text: source.text } : state.articles[Number($('diff-a').value)];
   if (!left || !right) {
     clear($('diff-table'));
-    $('diff-summary').textContent = 'Add two articles to compare them.';
+    $('diff-summary').textContent = fromSource ? 'The common source is compared with analysed articles only.' : 'Add two articles to compare them.';
     return;
   }
-  const [ia, ib] = [analysedIndex(left), analysedIndex(right)];
+  const ia = source ? -1 : analysedIndex(left);
   const side = state.articles.filter((x) => state.side.has(x)).map(analysedIndex).filter((i) => i >= 0);
   $('order').hidden = side.length < 2;
   if (side.length > 1) wd.renderRibbon(state.analysis, side, $('ribbon'), [ia, ib]);
   // The paragraphs that hold sentences of one group pair up, as on the page.
-  const shared = ia >= 0 && ib >= 0 ? Uint32Array.from(wd.sharedParagraphs(state.analysis, ia, ib)) : undefined;
+  const pairs = source ? wd.sourceParagraphs(state.analysis, source, ib) : ia >= 0 && ib >= 0 && wd.sharedParagraphs(state.analysis, ia, ib);
+  const shared = pairs ? Uint32Array.from(pairs) : undefined;
   const settings = { ...options(), diff_ignore_case: $('diff-case').checked, diff_ignore_punctuation: $('diff-punct').checked };
   try {
     state.diffStep = 0;
     $('diff-at').textContent = '';
     wd.renderDiff(core.local('diffTexts', left.text, right.text, settings, shared), $('diff-table'), $('diff-summary'),
-      shared && [state.analysis.articles[ia], state.analysis.articles[ib]]);
+      shared && [state.analysis.articles[ia], state.analysis.articles[ib]], Boolean(source));
   } catch (e) {
     // Never leave another pair's diff under this selection.
     clear($('diff-table'));

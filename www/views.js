@@ -591,13 +591,15 @@ const pieces = (inline, drop, keep, tag) => inline.filter((p) => p.tag !== drop)
  * changes can be stepped through (`[data-step]`): each changed, merged,
  * split or moved paragraph, and each run of paragraphs only one side has.
  */
-function renderDiff(diff, table, summary, parts) {
+function renderDiff(diff, table, summary, parts, fromSource) {
   clear(table);
   const counts = {};
   const from = new Map(diff.ops.filter((o) => o.tag === 'moved_from').map((o) => [o.old, o]));
-  const asideOf = (op) => parts && (op.tag === 'delete' ? parts[0].paragraphs[op.old] : op.tag === 'insert' ? parts[1].paragraphs[op.new] : null);
+  const asideOf = (op) => parts && (op.tag === 'delete' ? parts[0]?.paragraphs[op.old] : op.tag === 'insert' ? parts[1]?.paragraphs[op.new] : null);
+  // Against the common source: what the article kept, reworded, cut and added.
+  const [same, changed, cut, added] = fromSource ? ['kept', 'reworded', 'cut', 'added'] : ['same', 'changed', 'only in old', 'only in new'];
   table.append(el('div', { class: 'diff-row head', role: 'row' },
-    el('div', { class: 'diff-cell', role: 'columnheader' }, 'Old article'),
+    el('div', { class: 'diff-cell', role: 'columnheader' }, fromSource ? 'Common source' : 'Old article'),
     el('div', { class: 'diff-cell', role: 'columnheader' }, 'New article')));
   let steps = 0;
   let run = false;
@@ -616,14 +618,14 @@ function renderDiff(diff, table, summary, parts) {
       oldSide = from.get(op.old).old_text.trim();
     }
     const label = why ? `set aside \u00b7 ${why}` : {
-      equal: 'same',
-      change: `changed \u00b7 ${alike}`,
+      equal: same,
+      change: `${changed} \u00b7 ${alike}`,
       merge: `merged \u00b7 old ${paras(op.old, op.old_len)} became one \u00b7 ${alike}`,
       split: `split \u00b7 into new ${paras(op.new, op.new_len)} \u00b7 ${alike}`,
       moved_from: `moved \u2193 to new ${paras(op.new, op.new_len)}`,
       moved_to: `moved here \u2191 from old ${paras(op.old, op.old_len)} \u00b7 ${op.inline.length ? alike : 'unchanged'}`,
-      delete: 'only in old',
-      insert: 'only in new',
+      delete: cut,
+      insert: added,
     }[op.tag];
     const oldCell = op.tag === 'insert' ? '' : [el('span', { class: 'tag' }, label), oldSide];
     const newCell = op.tag === 'delete' || op.tag === 'moved_from' ? '' : [el('span', { class: 'tag' }, label), newSide];
@@ -637,9 +639,47 @@ function renderDiff(diff, table, summary, parts) {
       el('div', { class: 'diff-cell new', role: 'cell', ...step('new') }, newCell)));
   }
   const n = (tag) => counts[tag] || 0;
-  summary.textContent = `${n('equal')} same, ${n('change')} changed, ${n('merge')} merged, ${n('split')} split, ${n('moved_to')} moved, ${n('delete')} only in old, ${n('insert')} only in new` +
+  summary.textContent = `${n('equal')} ${same}, ${n('change')} ${changed}, ${n('merge')} merged, ${n('split')} split, ${n('moved_to')} moved, ${n('delete')} ${cut}, ${n('insert')} ${added}` +
     (n('aside') ? `, ${n('aside')} set aside` : '') + (diff.timed_out ? ' (took too long: shown coarser)' : '');
   return steps;
+}
+
+/**
+ * The probable common source: of each group that at least two articles and
+ * a quarter of them carry, the text most of its members print (else its
+ * representative's), in the order most outlets tell them (by the median of
+ * the group's place in each article). `{ text, groups }`: one group a line.
+ */
+function commonSource(analysis) {
+  return derived(analysis, 'source', () => {
+    const rows = [];
+    analysis.clusters.forEach((c, k) => {
+      if (c.articles < Math.max(2, analysis.articles.length / 4)) return;
+      const texts = new Map();
+      const places = new Map();
+      for (const m of c.members) {
+        const article = analysis.articles[m.article];
+        const text = article.sentences[m.sentence].text;
+        texts.set(text, (texts.get(text) || 0) + 1);
+        if (!places.has(m.article)) places.set(m.article, m.sentence / article.sentences.length);
+      }
+      const r = c.members[c.representative];
+      let best = analysis.articles[r.article].sentences[r.sentence].text;
+      for (const [text, n] of texts) if (n > texts.get(best)) best = text;
+      const at = [...places.values()].sort((x, y) => x - y);
+      rows.push({ k, best, at: at[at.length >> 1] });
+    });
+    rows.sort((x, y) => x.at - y.at || x.k - y.k);
+    return { text: rows.map((r) => r.best).join('\n'), groups: rows.map((r) => r.k) };
+  });
+}
+
+/** The pairs of the common source's lines and article `b`'s paragraphs that hold one group, as `sharedParagraphs`. */
+function sourceParagraphs(analysis, source, b) {
+  const line = new Map(source.groups.map((c, k) => [c, k]));
+  const out = [];
+  for (const s of analysis.articles[b].sentences) if (line.has(s.cluster)) out.push(line.get(s.cluster), s.paragraph);
+  return out;
 }
 
 /**
@@ -946,6 +986,6 @@ function renderList(rows, table, ui, handlers) {
 Object.assign(wd, {
   nameOf, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
-  renderClusters, renderDiff, sharedParagraphs, renderRibbon, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
+  renderClusters, renderDiff, sharedParagraphs, renderRibbon, commonSource, sourceParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });
 })(window.wirediff);

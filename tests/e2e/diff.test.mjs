@@ -50,7 +50,7 @@ async function pick(page, a, b) {
   await page.selectOption('#diff-b', String(b));
 }
 
-test('real articles: a swapped lead and a moved quote read as moves, a paragraph cut in two as a split', async () => {
+test('real articles: a swapped lead and a moved quote read as moves, a paragraph cut in two as a split; the ribbon; an article against the common source', async () => {
   const { context, page, problems } = await open();
   for (let i = 0; i < 5; i++) {
     await page.locator('#columns .column').first().getByRole('button', { name: /^Remove/ }).click();
@@ -91,6 +91,26 @@ test('real articles: a swapped lead and a moved quote read as moves, a paragraph
   await pick(page, 6, 5);
   assert.match(await page.textContent('#diff-summary'), /1 merged, 0 split, 2 moved/);
   assert.ok((await rows(page)).some((r) => r.tag === 'merge' && /^merged \u00b7 old \u00b6\d+\u2013\d+ became one/.test(r.label)));
+  // The common source: the version most members print of each widely
+  // shared group, one a line; an article against it: kept, reworded, cut.
+  const lines = await page.evaluate(() => {
+    const { state, commonSource } = window.wirediff;
+    const a = state.analysis;
+    const source = commonSource(a);
+    return source.groups.map((c, k) => {
+      const texts = a.clusters[c].members.map((m) => a.articles[m.article].sentences[m.sentence].text);
+      const most = Math.max(...texts.map((t) => texts.filter((x) => x === t).length));
+      return [a.clusters[c].articles, texts.filter((x) => x === source.text.split('\n')[k]).length === most];
+    });
+  });
+  assert.ok(lines.length >= 5, JSON.stringify(lines));
+  assert.ok(lines.every(([articles, most]) => articles >= 2 && most), JSON.stringify(lines));
+  await page.selectOption('#diff-a', 'source');
+  await page.selectOption('#diff-b', '4');
+  assert.match(await page.textContent('#diff-summary'), /^[1-9]\d* kept, [1-9]\d* reworded, .*, [1-9]\d* cut, \d+ added/);
+  assert.equal(await page.textContent('#diff-table .diff-row.head .diff-cell'), 'Common source');
+  const labels = (await rows(page)).map((r) => r.label.split(' \u00b7 ')[0]);
+  for (const label of ['kept', 'reworded', 'cut']) assert.ok(labels.includes(label), `${label} in ${labels}`);
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() => window.axe.run('#view-diff'));
   assert.deepEqual(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
