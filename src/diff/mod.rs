@@ -58,17 +58,18 @@ pub use inline::inline_diff;
 
 use alignment::{Budget, past};
 
-/// The edit script of two sequences of pieces (`similar`'s Myers diff with
-/// its preflight trimming). Both of the crate's diffs go through here with
+/// The edit script of two sequences of pieces: `similar`'s classic Myers
+/// diff, under the deadline. Both of the crate's diffs go through here with
 /// one element type and one hook, so the page's module carries one copy of
-/// the algorithm (patience diff as well would add about 12 KB to the
-/// compressed page, `similar`'s `Compact` hook 3.4 KB; the inline diff
-/// merges runs of edits itself, and without `Compact` a word diff of real
-/// rewrites has about 3% more edit runs).
+/// the algorithm (its preflight, which reruns the algorithm on reduced
+/// input, would add a second copy, about 4 KB of the compressed page, and
+/// patience diff 12 KB); the paragraph diff discards the keys the other
+/// side lacks itself ([`identical_pairs`]).
 fn pieces_diff(old: &[&str], new: &[&str], deadline: Option<Instant>) -> Vec<similar::DiffOp> {
     use similar::algorithms::{Capture, myers};
     let mut hook = Capture::new();
-    let Ok(()) = myers::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline);
+    let Ok(()) =
+        myers::diff_deadline_raw(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline);
     hook.into_ops()
 }
 
@@ -230,10 +231,25 @@ pub fn diff_paragraphs(
 /// Myers diff of the keys, under the deadline), then those left over, the
 /// k-th copy of a key in `a` with its k-th leftover copy in `b` (moves).
 fn identical_pairs(old: &Side, new: &Side, deadline: Option<Instant>) -> Vec<(usize, usize)> {
-    let old_keys: Vec<&str> = old.keys.iter().map(String::as_str).collect();
-    let new_keys: Vec<&str> = new.keys.iter().map(String::as_str).collect();
+    let mut ids = Interner::default();
+    let old_ids: Vec<usize> = old.keys.iter().map(|k| ids.id(k) as usize).collect();
+    let new_ids: Vec<usize> = new.keys.iter().map(|k| ids.id(k) as usize).collect();
+    // Only keys both sides have can be equal: the others are left out of
+    // the diff (as GNU diff discards lines without a match), which keeps it
+    // fast on texts that share little.
+    let (mut in_old, mut in_new) = (vec![false; ids.len()], vec![false; ids.len()]);
+    old_ids.iter().for_each(|&k| in_old[k] = true);
+    new_ids.iter().for_each(|&k| in_new[k] = true);
+    fn kept<'s>(side: &'s Side, keys: &[usize], other: &[bool]) -> (Vec<usize>, Vec<&'s str>) {
+        (0..keys.len())
+            .filter(|&i| other[keys[i]])
+            .map(|i| (i, side.keys[i].as_str()))
+            .unzip()
+    }
+    let (old_at, old_keys) = kept(old, &old_ids, &in_new);
+    let (new_at, new_keys) = kept(new, &new_ids, &in_old);
     let mut pairs = Vec::new();
-    let (mut old_done, mut new_done) = (vec![false; old_keys.len()], vec![false; new_keys.len()]);
+    let (mut old_done, mut new_done) = (vec![false; old_ids.len()], vec![false; new_ids.len()]);
     for op in pieces_diff(&old_keys, &new_keys, deadline) {
         if let similar::DiffOp::Equal {
             old_index,
@@ -242,29 +258,28 @@ fn identical_pairs(old: &Side, new: &Side, deadline: Option<Instant>) -> Vec<(us
         } = op
         {
             for k in 0..len {
-                pairs.push((old_index + k, new_index + k));
-                old_done[old_index + k] = true;
-                new_done[new_index + k] = true;
+                let (i, j) = (old_at[old_index + k], new_at[new_index + k]);
+                pairs.push((i, j));
+                old_done[i] = true;
+                new_done[j] = true;
             }
         }
     }
     // The leftover copies of each key in `b`, by key id then position.
-    let mut ids = Interner::default();
-    let mut left: Vec<(usize, usize)> = (0..new_keys.len())
+    let mut left: Vec<(usize, usize)> = (0..new_ids.len())
         .filter(|&j| !new_done[j])
-        .map(|j| (ids.id(new_keys[j]) as usize, j))
+        .map(|j| (new_ids[j], j))
         .collect();
     left.sort_unstable();
     let mut taken = vec![0; ids.len()];
-    for i in (0..old_keys.len()).filter(|&i| !old_done[i]) {
-        let id = ids.id(old_keys[i]) as usize;
-        let Some(n) = taken.get_mut(id) else { continue };
-        let at = left.partition_point(|x| x.0 < id) + *n;
+    for i in (0..old_ids.len()).filter(|&i| !old_done[i]) {
+        let id = old_ids[i];
+        let at = left.partition_point(|x| x.0 < id) + taken[id];
         if let Some(&(key, j)) = left.get(at)
             && key == id
         {
             pairs.push((i, j));
-            *n += 1;
+            taken[id] += 1;
         }
     }
     pairs
