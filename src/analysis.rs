@@ -5,7 +5,9 @@ use std::time::Duration;
 use crate::cluster::{ArticleTokens, Clustering, cluster};
 use crate::diff::diff_paragraphs;
 use crate::error::{Error, ErrorKind};
-use crate::model::{Analysis, Article, Input, Options, Paragraph, ParagraphDiff, Sentence};
+use crate::model::{
+    Analysis, Article, Input, Options, PairWhy, Paragraph, ParagraphDiff, Sentence, SentenceRef,
+};
 use crate::overlap::overlap;
 use crate::text::quoted_spans;
 use crate::text::segment;
@@ -280,6 +282,21 @@ pub fn analyze_with_progress(
         diffs,
         overlap,
     })
+}
+
+/// Why sentences `a` and `b` of `inputs` are or are not linked under
+/// `options`: the pair test [`analyze`] applies, with the same term weights
+/// (see [`crate::PairWhy`]); `None` if either is no sentence of its article.
+pub fn explain_pair(
+    inputs: &[Input],
+    options: &Options,
+    a: SentenceRef,
+    b: SentenceRef,
+) -> Result<Option<PairWhy>, Error> {
+    check(options)?;
+    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let view: Vec<ArticleTokens> = prepared.iter().map(Prepared::tokens).collect();
+    Ok(crate::cluster::explain_pair(&view, options, a, b))
 }
 
 /// The articles segmented (as [`analyze`] returns them, not yet compared)

@@ -35,6 +35,6 @@ pub mod text;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
 
-pub use analysis::{analyze, diff_texts};
+pub use analysis::{analyze, diff_texts, explain_pair};
 pub use error::{Error, ErrorKind};
 pub use model::*;

@@ -307,6 +307,94 @@ pub struct LinkEnd {
     pub run_end: usize,
 }
 
+/// Why two sentences of an analysed set are or are not linked, in the
+/// terms a link is explained with ([`crate::analysis::explain_pair`]): the
+/// pair test the analysis applies to every candidate pair, with the set's
+/// term weights. Grouping can still keep a passing pair apart (or join a
+/// failing one through a third sentence); the page says so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairWhy {
+    pub reason: WhyReason,
+    /// What a link between them would be called.
+    pub kind: Kind,
+    /// Word similarity, and the threshold it is compared with.
+    pub similarity: f64,
+    pub threshold: f64,
+    /// The paraphrase score, when the rewrite model judges the pair.
+    pub score: Option<f64>,
+    /// Its cut-off, when rewrites are linked at all.
+    pub paraphrase_threshold: Option<f64>,
+    /// Each side's shared content words and its part of the longest run.
+    pub a: LinkEnd,
+    pub b: LinkEnd,
+    pub run_words: usize,
+}
+
+impl PairWhy {
+    /// Whether the pair test links them.
+    pub fn linked(&self) -> bool {
+        matches!(self.reason, WhyReason::Near | WhyReason::Rewrite)
+    }
+}
+
+/// The deciding reason of a [`PairWhy`], in the order the engine asks;
+/// serialised as its name in snake case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyReason {
+    /// A sentence is site furniture, a byline or a date: never compared.
+    NotCompared,
+    /// A sentence has fewer words than `min_words`.
+    TooShort,
+    /// Both are in one article.
+    SameArticle,
+    /// They stand side by side in at least half of the articles carrying
+    /// either: two statements of one story.
+    SideBySide,
+    /// Linked: word similarity at or above the threshold.
+    Near,
+    /// Linked: paraphrase score at or above its cut-off.
+    Rewrite,
+    /// Below the threshold; and rewrites are not linked.
+    NoRewrites,
+    /// Below the threshold; a heading is linked only as a near copy.
+    Heading,
+    /// Below the threshold; both quote someone, but not the same words.
+    Quotes,
+    /// Below the threshold; fewer than two content words shared, so the
+    /// rewrite model is not asked.
+    FewTerms,
+    /// Below the threshold, and the paraphrase score below its cut-off.
+    Below,
+}
+
+impl WhyReason {
+    /// The names, in order: one table rather than a derived `Serialize`,
+    /// which costs the page's module a branch per variant.
+    const NAMES: [&str; 11] = [
+        "not_compared",
+        "too_short",
+        "same_article",
+        "side_by_side",
+        "near",
+        "rewrite",
+        "no_rewrites",
+        "heading",
+        "quotes",
+        "few_terms",
+        "below",
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+impl Serialize for WhyReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
 /// Paragraph-level diff of article `a` (old) against article `b` (new).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParagraphDiff {

@@ -226,6 +226,26 @@ pub fn diff_words(a: &str, b: &str) -> Result<JsValue, JsError> {
     to_js(&crate::diff::inline_diff(a, b, None))
 }
 
+/// Why sentence `sa` of article `a` and sentence `sb` of article `b` of
+/// `articles` (as given to [`analyze`]) are or are not linked:
+/// [`crate::PairWhy`], or `null` if either is no sentence.
+#[wasm_bindgen(js_name = explainPair)]
+pub fn explain_pair(
+    articles: JsValue,
+    options_value: JsValue,
+    a: usize,
+    sa: usize,
+    b: usize,
+    sb: usize,
+) -> Result<JsValue, JsError> {
+    let inputs = inputs(&articles)?;
+    let options = options(options_value)?;
+    let at = |article, sentence| crate::SentenceRef { article, sentence };
+    let why = crate::explain_pair(&inputs, &options, at(a, sa), at(b, sb))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&why)
+}
+
 /// The default options (`options.rs`), so the page's controls start where
 /// the CLI's do.
 #[wasm_bindgen]
