@@ -7,6 +7,7 @@ use crate::diff::diff_paragraphs;
 use crate::error::{Error, ErrorKind};
 use crate::model::{
     Analysis, Article, Input, Options, PairWhy, Paragraph, ParagraphDiff, Sentence, SentenceRef,
+    WhyReason,
 };
 use crate::overlap::overlap;
 use crate::text::quoted_spans;
@@ -285,18 +286,18 @@ pub fn analyze_with_progress(
 }
 
 /// Why sentences `a` and `b` of `inputs` are or are not linked under
-/// `options`: the pair test [`analyze`] applies, with the same term weights
-/// (see [`crate::PairWhy`]); `None` if either is no sentence of its article.
+/// `options` (those an analysis of `inputs` ran with): the pair test
+/// [`analyze`] applies, with the same term weights (see [`crate::PairWhy`]),
+/// or why the pair is not tested ([`crate::cluster::explain_pair`]).
 pub fn explain_pair(
     inputs: &[Input],
     options: &Options,
     a: SentenceRef,
     b: SentenceRef,
-) -> Result<Option<PairWhy>, Error> {
-    check(options)?;
+) -> Result<PairWhy, WhyReason> {
     let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
     let view: Vec<ArticleTokens> = prepared.iter().map(Prepared::tokens).collect();
-    Ok(crate::cluster::explain_pair(&view, options, a, b))
+    crate::cluster::explain_pair(&view, options, a, b)
 }
 
 /// The articles segmented (as [`analyze`] returns them, not yet compared)

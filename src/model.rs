@@ -310,24 +310,17 @@ pub struct LinkEnd {
 /// Why two sentences of an analysed set are or are not linked, in the
 /// terms a link is explained with ([`crate::analysis::explain_pair`]): the
 /// pair test the analysis applies to every candidate pair, with the set's
-/// term weights. Grouping can still keep a passing pair apart (or join a
-/// failing one through a third sentence); the page says so.
+/// term weights, against the thresholds of its [`Options`]. Grouping can
+/// still keep a passing pair apart (or join a failing one through a third
+/// sentence); the page says so.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairWhy {
+    #[serde(serialize_with = "reason_name")]
     pub reason: WhyReason,
-    /// What a link between them would be called.
-    pub kind: Kind,
-    /// Word similarity, and the threshold it is compared with.
-    pub similarity: f64,
-    pub threshold: f64,
-    /// The paraphrase score, when the rewrite model judges the pair.
-    pub score: Option<f64>,
-    /// Its cut-off, when rewrites are linked at all.
-    pub paraphrase_threshold: Option<f64>,
-    /// Each side's shared content words and its part of the longest run.
-    pub a: LinkEnd,
-    pub b: LinkEnd,
-    pub run_words: usize,
+    /// The link they make, or would make: its kind, word similarity, shared
+    /// words and run; its `score` is the paraphrase score when the rewrite
+    /// model was asked (`rewrite` and `below`), else the word similarity.
+    pub link: Link,
 }
 
 impl PairWhy {
@@ -338,10 +331,11 @@ impl PairWhy {
 }
 
 /// The deciding reason of a [`PairWhy`], in the order the engine asks;
-/// serialised as its name in snake case.
+/// serialised as its [`name`](Self::name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WhyReason {
-    /// A sentence is site furniture, a byline or a date: never compared.
+    /// A sentence is site furniture, a byline or a date (or none of the
+    /// set): never compared.
     NotCompared,
     /// A sentence has fewer words than `min_words`.
     TooShort,
@@ -367,6 +361,10 @@ pub enum WhyReason {
     Below,
 }
 
+fn reason_name<S: serde::Serializer>(reason: &WhyReason, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(reason.name())
+}
+
 impl WhyReason {
     /// The names, in order: one table rather than a derived `Serialize`,
     /// which costs the page's module a branch per variant.
@@ -386,12 +384,6 @@ impl WhyReason {
 
     pub fn name(self) -> &'static str {
         Self::NAMES[self as usize]
-    }
-}
-
-impl Serialize for WhyReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
     }
 }
 
