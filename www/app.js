@@ -679,7 +679,7 @@ function pin(key, from, toggle = true) {
   if (from) state.chosen = from;
   if (state.chosen) {
     $('explain').append(el('p', null, el('button', { type: 'button', onclick: startPicking }, 'Compare with\u2026'),
-      ' (or Shift+click) another sentence: why they are or are not linked.'));
+      ' (or Shift+click) another sentence.'));
   }
   $('explain').hidden = false;
   $('explain').style.maxHeight = '';
@@ -743,7 +743,7 @@ function stepFrom(span, key) {
 function startPicking() {
   state.picking = true;
   for (const span of $('columns').querySelectorAll('.s[data-article]:not([tabindex])')) span.setAttribute('tabindex', 0), span.dataset.pick = '';
-  say('Click the sentence to compare with, or focus it and press Enter. Escape cancels.');
+  say('Click the other sentence, or press Enter on it. Escape cancels.');
 }
 
 function stopPicking() {
@@ -760,7 +760,7 @@ async function compare(x, y) {
   try {
     why = await core.call('explainPair', [state.compared.inputs, analysis.options, p.article, p.sentence, q.article, q.sentence]);
   } catch (e) {
-    say(`The two sentences could not be compared: ${messageOf(e)}.`, 'error');
+    say(`They could not be compared: ${messageOf(e)}.`, 'error');
     return;
   }
   if (analysis !== state.analysis) return;

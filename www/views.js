@@ -351,12 +351,8 @@ function renderOutsideLinks(analysis, links, from) {
   return growingList(el('ul'), links, item);
 }
 
-/** `x` against threshold `t`, to as many decimals as tell them apart. */
-function versus(x, t, words) {
-  let d = 2;
-  while (d < 5 && x !== t && x.toFixed(d) === t.toFixed(d)) d++;
-  return `${x.toFixed(d)} ${x < t ? '<' : '\u2265'} ${t.toFixed(d)}${words}`;
-}
+/** `x` against threshold `t` (three decimals tell all but the closest apart; the sign is exact). */
+const versus = (x, t, name) => `${x.toFixed(3)} ${x < t ? '<' : '\u2265'} ${name} ${t}`;
 
 /**
  * Why two sentences are or are not linked (`why`, the core's `explainPair`:
@@ -373,13 +369,13 @@ function renderWhy(analysis, why, x, y) {
   const linked = reason === 'near' || reason === 'rewrite';
   const [p, q] = [x, y].map((e) => articles[e.article].sentences[e.sentence]);
   const agrees = (p.cluster !== null && p.cluster === q.cluster) || p.links.some((l) => q.links.includes(l));
-  const words = link.kind ? `word similarity ${versus(link.similarity, options.threshold, ' (the threshold)')}` : '';
-  const model = link.kind && `, and the rewrite model gives ${versus(link.score, options.paraphrase_threshold, ' (its cut-off)')}`;
+  const words = link.kind ? `word similarity ${versus(link.similarity, options.threshold, 'threshold')}` : '';
+  const model = link.kind && `, and the rewrite model gives ${versus(link.score, options.paraphrase_threshold, 'cut-off')}`;
   const text = {
-    not_compared: 'one is set aside (site furniture, a byline or a date), not compared',
+    not_compared: 'one is set aside, not compared',
     too_short: `one is too short (under ${options.min_words} words)`,
     same_article: 'both are in one article',
-    side_by_side: 'they stand side by side in most articles carrying either: two statements',
+    side_by_side: ', but they stand side by side in most of their articles',
     rewrite: model,
     below: model,
     no_rewrites: ', and rewrites are off',
@@ -392,9 +388,9 @@ function renderWhy(analysis, why, x, y) {
     el('h3', null, `Why ${linked ? '' : 'not '}linked`),
     el('p', null, `${linked ? 'Linked' : 'Not linked'}: ${text && text[0] !== ',' ? text : words + (text || '')}.`),
     el('ul', null, item(link.a), item(link.b)),
-    el('p', { class: 'words' }, link.kind ? `As a link: ${KIND_LABEL[link.kind]}, ${words}, ${link.run_words} words in a row the same (underlined). Shared words: ${link.a.shared.join(', ') || '(none)'}. ` : '',
-      agrees === linked ? '' : agrees ? 'The analysis links them all the same, through their group. '
-        : 'The analysis does not: grouping kept them apart, or another copy carries the link. ', 'Press Escape to close.'),
+    el('p', { class: 'words' }, link.kind ? `As a link: ${KIND_LABEL[link.kind]}, ${link.run_words} words in a row the same (underlined). Shared words: ${link.a.shared.join(', ') || '(none)'}. ` : '',
+      agrees === linked ? '' : agrees ? 'The analysis links them through their group. '
+        : 'The analysis does not: grouping kept them apart, or links another copy. '),
   ];
 }
 
