@@ -3,7 +3,10 @@
 use crate::cluster::{ArticleTokens, Clustering, cluster};
 use crate::diff::diff_paragraphs;
 use crate::error::{Error, ErrorKind};
-use crate::model::{Analysis, Article, Input, Link, Options, Paragraph, ParagraphDiff, Sentence};
+use crate::model::{
+    Analysis, Article, Input, Link, Options, PairWhy, Paragraph, ParagraphDiff, Sentence,
+    SentenceRef, WhyReason,
+};
 use crate::overlap::overlap;
 use crate::text::quoted_spans;
 use crate::text::segment;
@@ -278,6 +281,21 @@ pub fn analyze_with_progress(
         diffs,
         overlap,
     })
+}
+
+/// Why sentences `a` and `b` of `inputs` are or are not linked under
+/// `options` (those an analysis of `inputs` ran with): the pair test
+/// [`analyze`] applies, with the same term weights (see [`crate::PairWhy`]),
+/// or why the pair is not tested ([`crate::cluster::explain_pair`]).
+pub fn explain_pair(
+    inputs: &[Input],
+    options: &Options,
+    a: SentenceRef,
+    b: SentenceRef,
+) -> Result<PairWhy, WhyReason> {
+    let prepared: Vec<Prepared> = inputs.iter().map(prepare).collect();
+    let view: Vec<ArticleTokens> = prepared.iter().map(Prepared::tokens).collect();
+    crate::cluster::explain_pair(&view, options, a, b)
 }
 
 /// The articles segmented (as [`analyze`] returns them, not yet compared)

@@ -35,6 +35,6 @@ pub mod text;
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub mod wasm;
 
-pub use analysis::{analyze, diff_texts, diff_texts_sharing};
+pub use analysis::{analyze, diff_texts, diff_texts_sharing, explain_pair};
 pub use error::{Error, ErrorKind};
 pub use model::*;

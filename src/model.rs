@@ -315,6 +315,86 @@ pub struct LinkEnd {
     pub run_end: usize,
 }
 
+/// Why two sentences of an analysed set are or are not linked, in the
+/// terms a link is explained with ([`crate::analysis::explain_pair`]): the
+/// pair test the analysis applies to every candidate pair, with the set's
+/// term weights, against the thresholds of its [`Options`]. Grouping can
+/// still keep a passing pair apart (or join a failing one through a third
+/// sentence); the page says so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairWhy {
+    #[serde(serialize_with = "reason_name")]
+    pub reason: WhyReason,
+    /// The link they make, or would make: its kind, word similarity, shared
+    /// words and run; its `score` is the paraphrase score when the rewrite
+    /// model was asked (`rewrite` and `below`), else the word similarity.
+    pub link: Link,
+}
+
+impl PairWhy {
+    /// Whether the pair test links them.
+    pub fn linked(&self) -> bool {
+        matches!(self.reason, WhyReason::Near | WhyReason::Rewrite)
+    }
+}
+
+/// The deciding reason of a [`PairWhy`], in the order the engine asks;
+/// serialised as its [`name`](Self::name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyReason {
+    /// A sentence is site furniture, a byline or a date (or none of the
+    /// set): never compared.
+    NotCompared,
+    /// A sentence has fewer words than `min_words`.
+    TooShort,
+    /// Both are in one article.
+    SameArticle,
+    /// They stand side by side in at least half of the articles carrying
+    /// either: two statements of one story.
+    SideBySide,
+    /// Linked: word similarity at or above the threshold.
+    Near,
+    /// Linked: paraphrase score at or above its cut-off.
+    Rewrite,
+    /// Below the threshold; and rewrites are not linked.
+    NoRewrites,
+    /// Below the threshold; a heading is linked only as a near copy.
+    Heading,
+    /// Below the threshold; both quote someone, but not the same words.
+    Quotes,
+    /// Below the threshold; fewer than two content words shared, so the
+    /// rewrite model is not asked.
+    FewTerms,
+    /// Below the threshold, and the paraphrase score below its cut-off.
+    Below,
+}
+
+fn reason_name<S: serde::Serializer>(reason: &WhyReason, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(reason.name())
+}
+
+impl WhyReason {
+    /// The names, in order: one table rather than a derived `Serialize`,
+    /// which costs the page's module a branch per variant.
+    const NAMES: [&str; 11] = [
+        "not_compared",
+        "too_short",
+        "same_article",
+        "side_by_side",
+        "near",
+        "rewrite",
+        "no_rewrites",
+        "heading",
+        "quotes",
+        "few_terms",
+        "below",
+    ];
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
 /// Paragraph-level diff of article `a` (old) against article `b` (new).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParagraphDiff {

@@ -21,7 +21,13 @@ pub fn start() {
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot return the result: {e}")))
+        .map_err(cannot_return)
+}
+
+/// The error of [`to_js`], formatted once for every type it returns.
+#[inline(never)]
+fn cannot_return(e: serde_wasm_bindgen::Error) -> JsError {
+    JsError::new(&format!("cannot return the result: {e}"))
 }
 
 /// Reads the options object field by field (any field may be left out;
@@ -245,6 +251,28 @@ pub fn diff_texts(
 #[wasm_bindgen(js_name = diffWords)]
 pub fn diff_words(a: &str, b: &str) -> Result<JsValue, JsError> {
     to_js(&crate::diff::inline_diff(a, b, None))
+}
+
+/// Why sentence `sa` of article `a` and sentence `sb` of article `b` of
+/// `articles` (as given to [`analyze`], with the options it ran with) are
+/// or are not linked: [`crate::PairWhy`], or the name of the
+/// [`crate::WhyReason`] they are not compared for.
+#[wasm_bindgen(js_name = explainPair)]
+pub fn explain_pair(
+    articles: JsValue,
+    options_value: JsValue,
+    a: usize,
+    sa: usize,
+    b: usize,
+    sb: usize,
+) -> Result<JsValue, JsError> {
+    let inputs = inputs(&articles)?;
+    let options = options(options_value)?;
+    let at = |article, sentence| crate::SentenceRef { article, sentence };
+    match crate::explain_pair(&inputs, &options, at(a, sa), at(b, sb)) {
+        Ok(why) => to_js(&why),
+        Err(reason) => Ok(JsValue::from_str(reason.name())),
+    }
 }
 
 /// The default options (`options.rs`), so the page's controls start where

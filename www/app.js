@@ -39,6 +39,9 @@ const state = {
   view: 'articles',
   /** The groups pinned, pointed at and focused (keys as in `groupKey`). */
   pinned: null,
+  /** The sentence last chosen (pinned), and whether "Compare with…" waits for another to compare it with. */
+  chosen: null,
+  picking: false,
   hovered: null,
   focused: null,
   prefs: {},
@@ -278,7 +281,7 @@ async function recompute() {
   state.numbered = wd.numberGroups(analysis, state.numbered || new Map());
   state.analysis = analysis;
   /** The page's article for each analysed one (the list may change later), and its text then. */
-  state.compared = { members: usable, texts: articles.map((a) => a.text) };
+  state.compared = { members: usable, texts: articles.map((a) => a.text), inputs: articles };
   const took = performance.measure('wirediff:compare', { start: started }).duration;
   render();
   const links = analysis.links.length ? ` · ${analysis.links.length} more ${analysis.links.length > 1 ? 'links' : 'link'} outside them` : '';
@@ -613,6 +616,8 @@ const lookups = { spans: null, mates: new Map(), related: new Map() };
 /** Forgets the marks and lookups of the previous rendering of the columns. */
 function resetMarks() {
   state.pinned = null;
+  state.chosen = null;
+  state.picking = false;
   state.hovered = null;
   state.focused = null;
   for (const kind of Object.keys(marks)) marks[kind] = new Set();
@@ -707,6 +712,11 @@ function pin(key, from, toggle = true) {
   }
   const explanation = wd.renderExplanation(state.analysis, next);
   clear($('explain')).append(...explanation);
+  if (from) state.chosen = from;
+  if (state.chosen) {
+    $('explain').append(el('p', null, el('button', { type: 'button', onclick: startPicking }, 'Compare with\u2026'),
+      ' (or Shift+click) another sentence.'));
+  }
   $('explain').hidden = false;
   $('explain').style.maxHeight = '';
   // Screen readers hear the heading and the size, not every list item.
@@ -765,6 +775,43 @@ function stepFrom(span, key) {
   return span;
 }
 
+/** Waits for the sentence to compare the chosen one with: every sentence takes focus meanwhile. */
+function startPicking() {
+  state.picking = true;
+  for (const span of $('columns').querySelectorAll('.s[data-article]:not([tabindex])')) span.setAttribute('tabindex', 0), span.dataset.pick = '';
+  say('Click the other sentence, or press Enter on it. Escape cancels.');
+}
+
+function stopPicking() {
+  state.picking = false;
+  for (const span of $('columns').querySelectorAll('[data-pick]')) span.removeAttribute('tabindex'), delete span.dataset.pick;
+}
+
+/** Says why sentences `x` and `y` (spans) are or are not linked, in the explanation. */
+async function compare(x, y) {
+  stopPicking();
+  const analysis = state.analysis;
+  const [p, q] = [x, y].map(({ dataset }) => ({ article: Number(dataset.article), sentence: Number(dataset.sentence) }));
+  let why;
+  try {
+    why = await core.call('explainPair', [state.compared.inputs, analysis.options, p.article, p.sentence, q.article, q.sentence]);
+  } catch (e) {
+    say(`They could not be compared: ${messageOf(e)}.`, 'error');
+    return;
+  }
+  if (analysis !== state.analysis) return;
+  const card = wd.renderWhy(analysis, why, p, q);
+  clear($('explain')).append(...card);
+  $('explain').hidden = false;
+  $('explain-status').textContent = card[1].textContent;
+}
+
+/** A sentence clicked to compare with: while "Compare with…" waits, or with Shift from a chosen one. */
+function pickOf(event) {
+  const span = event.target.closest && event.target.closest('.s[data-article]');
+  return span && $('columns').contains(span) && state.chosen && (state.picking || (event.shiftKey && state.pinned !== null)) ? span : null;
+}
+
 function sentenceOf(event) {
   const span = event.target.closest && event.target.closest('.s.shared[data-group]');
   return span && $('columns').contains(span) ? span : null;
@@ -792,10 +839,17 @@ function wireColumns() {
   columns.addEventListener('focusin', point('focused'));
   columns.addEventListener('focusout', leave('focused'));
   columns.addEventListener('click', (event) => {
+    const pick = pickOf(event);
+    if (pick) return compare(state.chosen, pick);
     const span = sentenceOf(event);
     if (span) pin(span.dataset.group, span);
   });
   columns.addEventListener('keydown', (event) => {
+    const pick = (event.key === 'Enter' || event.key === ' ') && pickOf(event);
+    if (pick) {
+      event.preventDefault();
+      return compare(state.chosen, pick);
+    }
     const span = sentenceOf(event);
     if (!span || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'Enter' || event.key === ' ') {
@@ -811,7 +865,8 @@ function wireColumns() {
     else keepInView(next);
   });
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && state.pinned !== null) pin(null);
+    if (event.key === 'Escape' && state.picking) stopPicking();
+    else if (event.key === 'Escape' && state.pinned !== null) pin(null);
   });
 }
 

@@ -175,7 +175,7 @@ function renderColumn(analysis, index, handlers) {
     const node = el('p', { class: paragraph.role === 'headline' ? 'headline' : why ? 'aside' : null });
     for (let s = paragraph.sentences.start; s < paragraph.sentences.end; s++) {
       if (s > paragraph.sentences.start) node.append(' ');
-      node.append(why ? el('span', { class: 's' }, article.sentences[s].text) : renderSentence(analysis, index, s));
+      node.append(why ? el('span', { class: 's', dataset: { article: index, sentence: s } }, article.sentences[s].text) : renderSentence(analysis, index, s));
     }
     if (!why) {
       box = null;
@@ -267,7 +267,7 @@ function renderPlainColumn(article, slot, note, handlers, editing) {
 function renderSentence(analysis, a, s) {
   const sentence = analysis.articles[a].sentences[s];
   const key = groupKey(analysis, a, s);
-  if (key === null) return el('span', { class: 's' }, sentence.text);
+  if (key === null) return el('span', { class: 's', dataset: { article: a, sentence: s } }, sentence.text);
   const extra = sentence.links.length;
   const also = extra ? `, like ${extra} more sentence${extra > 1 ? 's' : ''} outside it` : '';
   const attrs = { tabindex: 0, role: 'button', 'aria-pressed': 'false', dataset: { group: key, article: a, sentence: s } };
@@ -301,7 +301,7 @@ function renderSentence(analysis, a, s) {
 /** The sentence text with its longest common run underlined. */
 function runText(analysis, member) {
   const sentence = analysis.articles[member.article].sentences[member.sentence];
-  if (member.run_end <= member.run_start || member.run_start < sentence.start || member.run_end > sentence.end) return [sentence.text];
+  if (!(member.run_end > member.run_start) || member.run_start < sentence.start || member.run_end > sentence.end) return [sentence.text];
   // Offsets are bytes into the article; the sentence's own text holds the run.
   const bytes = encoder.encode(sentence.text);
   const part = (start, end) => decoder.decode(bytes.subarray(start - sentence.start, end - sentence.start));
@@ -349,6 +349,49 @@ function renderOutsideLinks(analysis, links, from) {
         + `: ${measure}, ${link.run_words} words in a row the same (underlined). Shared words: ${outside.shared.join(', ') || '(none)'}`));
   };
   return growingList(el('ul'), links, item);
+}
+
+/** `x` against threshold `t` (three decimals tell all but the closest apart; the sign is exact). */
+const versus = (x, t, name) => `${x.toFixed(3)} ${x < t ? '<' : '\u2265'} ${name} ${t}`;
+
+/**
+ * Why two sentences are or are not linked (`why`, the core's `explainPair`:
+ * its `reason` and the `link` they make or would make), or why they are
+ * not compared (`why` the reason's name): both sentences with their run
+ * underlined, the kind, each measure against its threshold, the shared
+ * words, and whether the analysis agrees (grouping can keep a passing pair
+ * apart, or join a failing one through other sentences).
+ */
+function renderWhy(analysis, why, x, y) {
+  const { options, articles } = analysis;
+  // A string is the reason they are not compared (strings have a `link` method).
+  const [reason, link] = typeof why === 'string' ? [why, { a: x, b: y }] : [why.reason, why.link];
+  const linked = reason === 'near' || reason === 'rewrite';
+  const [p, q] = [x, y].map((e) => articles[e.article].sentences[e.sentence]);
+  const agrees = (p.cluster !== null && p.cluster === q.cluster) || p.links.some((l) => q.links.includes(l));
+  const words = link.kind ? `word similarity ${versus(link.similarity, options.threshold, 'threshold')}` : '';
+  const model = link.kind && `, and the rewrite model gives ${versus(link.score, options.paraphrase_threshold, 'cut-off')}`;
+  const text = {
+    not_compared: 'one is set aside, not compared',
+    too_short: `one is too short (under ${options.min_words} words)`,
+    same_article: 'both are in one article',
+    side_by_side: ', but they stand side by side in most of their articles',
+    rewrite: model,
+    below: model,
+    no_rewrites: ', and rewrites are off',
+    heading: ', and a headline links only as a near copy',
+    quotes: ', and they quote different words',
+    few_terms: ', and with under two content words shared the rewrite model is not asked',
+  }[reason];
+  const item = (e) => el('li', null, el('strong', null, `${nameOf(articles[e.article])}: `), ...runText(analysis, e));
+  return [
+    el('h3', null, `Why ${linked ? '' : 'not '}linked`),
+    el('p', null, `${linked ? 'Linked' : 'Not linked'}: ${text && text[0] !== ',' ? text : words + (text || '')}.`),
+    el('ul', null, item(link.a), item(link.b)),
+    el('p', { class: 'words' }, link.kind ? `As a link: ${KIND_LABEL[link.kind]}, ${link.run_words} words in a row the same (underlined). Shared words: ${link.a.shared.join(', ') || '(none)'}. ` : '',
+      agrees === linked ? '' : agrees ? 'The analysis links them through their group. '
+        : 'The analysis does not: grouping kept them apart, or links another copy. '),
+  ];
 }
 
 /** How many items of a long list are shown at first, and added by "Show more". */
@@ -985,7 +1028,7 @@ function renderList(rows, table, ui, handlers) {
 
 Object.assign(wd, {
   nameOf, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
-  groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation,
+  groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation, renderWhy,
   renderClusters, renderDiff, sharedParagraphs, renderRibbon, commonSource, sourceParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });
 })(window.wirediff);

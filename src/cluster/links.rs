@@ -80,7 +80,8 @@ impl Corpus<'_> {
         links
     }
 
-    /// The public description of the edge between items `i < j`.
+    /// The public description of the edge between items `i` and `j` (`a` is
+    /// `i`: links put the earlier first).
     pub(super) fn describe_link(
         &self,
         i: ItemId,

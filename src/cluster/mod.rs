@@ -2,7 +2,8 @@
 //!
 //! The stages live in one file each: `corpus` (sentences prepared and
 //! grouped into variants), [`terms`] (content terms for paraphrases),
-//! [`score`](mod@score), `candidates`, `group`, `explain` and `links`.
+//! [`score`](mod@score), `candidates`, `group`, `explain` and `links`;
+//! `why` asks the pair test of any two sentences ([`explain_pair`]).
 //!
 //! 1. **Index.** Every sentence with at least `min_words` folded words is cut
 //!    into word bigrams (hashed pairs of interned word ids). An inverted
@@ -50,6 +51,7 @@ mod learned;
 mod links;
 pub mod score;
 pub mod terms;
+mod why;
 
 use std::ops::Range;
 
@@ -61,6 +63,7 @@ use explain::Explainer;
 
 pub use candidates::{BAND, FULL_LIST, posting_cap};
 pub use score::{RUN_MIN_SENTENCE, RUN_SATURATION, Score, score};
+pub use why::explain_pair;
 
 /// Input for clustering: per article, its text and its sentences' tokens.
 pub struct ArticleTokens<'a> {
