@@ -249,7 +249,7 @@ async function recompute() {
     return;
   }
   const started = performance.now();
-  const articles = usable.map((a) => ({ name: a.name, text: a.text, story: a.story || [] }));
+  const articles = usable.map((a) => ({ name: a.name, text: a.text, story: a.story || [], aside: a.aside || [] }));
   const job = startJob('comparing', `Comparing ${plural(articles.length, 'article')}`);
   job.size = articles.length;
   progress.begin(job, ['segmenting', 'matching', 'summarising', 'returning']);
@@ -714,8 +714,13 @@ function pin(key, from, toggle = true) {
   clear($('explain')).append(...explanation);
   if (from) state.chosen = from;
   if (state.chosen) {
+    const a = Number(state.chosen.dataset.article);
+    const p = state.analysis.articles[a].sentences[Number(state.chosen.dataset.sentence)].paragraph;
+    const article = state.compared.members[a];
     $('explain').append(el('p', null, el('button', { type: 'button', onclick: startPicking }, 'Compare with\u2026'),
-      ' (or Shift+click) another sentence.'));
+      ' (or Shift+click) another sentence. ',
+      // Site furniture the page missed (an author's bio, a promotion) is the reader's to set aside.
+      analysedIndex(article) === a ? el('button', { type: 'button', onclick: () => setAside(article, p) }, 'Not story text: set its paragraph aside') : null));
   }
   $('explain').hidden = false;
   $('explain').style.maxHeight = '';
@@ -1064,13 +1069,23 @@ function removeArticle(index) {
 
 /** Compares paragraph `p` of article `index` as story text, whatever the core made of it; Undo takes the mark back. */
 function includeParagraph(index, p) {
-  const article = state.articles[index];
-  const before = article.story;
-  article.story = [...new Set([...(before || []), p])];
+  mark(state.articles[index], p, 'story', 'aside', 'is compared now');
+}
+
+/** Sets paragraph `p` of an article aside (not story text), as the reader says; Undo takes the mark back. */
+function setAside(article, p) {
+  mark(article, p, 'aside', 'story', 'is set aside now: not compared');
+}
+
+/** Marks paragraph `p` of `article` as `key` (and no longer as `other`), compares again and says `done`, with Undo. */
+function mark(article, p, key, other, done) {
+  const before = [article[key], article[other]];
+  article[key] = [...new Set([...(before[0] || []), p])];
+  article[other] = (before[1] || []).filter((x) => x !== p);
   persist();
   recompute();
-  say(`Paragraph ${p + 1} of \u201c${article.name}\u201d is compared now.`, 'info', [['Undo', () => {
-    article.story = before;
+  say(`Paragraph ${p + 1} of \u201c${article.name}\u201d ${done}.`, 'info', [['Undo', () => {
+    [article[key], article[other]] = before;
     persist();
     recompute();
   }]]);

@@ -59,15 +59,15 @@ function articleProblem(text) {
 /** Most paragraph marks (story or aside) kept for one article. */
 const MAX_MARKS = 10000;
 
-/** Whether an article's `story` marks (the paragraphs its reader included) are a list of paragraph numbers. */
-function marksOk(item) {
-  const m = item.story;
+/** Whether an article's `key` marks (`story`: the paragraphs its reader included; `aside`: those set aside) are a list of paragraph numbers. */
+function marksOk(item, key) {
+  const m = item[key];
   return Array.isArray(m) && m.length <= MAX_MARKS && m.every((p) => Number.isInteger(p) && p >= 0 && p < 1e7);
 }
 
 /**
- * The stored article list: an array of `{name, text}` (with `story`, the
- * paragraphs the reader included, when there are any), each as the Add box
+ * The stored article list: an array of `{name, text}` (with `story` and
+ * `aside`, the paragraphs the reader included and set aside, when there are any), each as the Add box
  * would accept it, at most MAX_ARTICLES. Entries that fail are set aside one
  * by one; the rest load.
  */
@@ -88,7 +88,11 @@ function checkArticles(value) {
     }
     if (why) rejected.push({ item, why });
     // Marks that are not lists of paragraph numbers are dropped, the article kept.
-    else kept.push(marksOk(item) && item.story.length ? { name: item.name, text: item.text, story: item.story.slice() } : { name: item.name, text: item.text });
+    else {
+      const article = { name: item.name, text: item.text };
+      for (const key of ['story', 'aside']) if (marksOk(item, key) && item[key].length) article[key] = item[key].slice();
+      kept.push(article);
+    }
   }
   return { value: kept, rejected };
 }

@@ -31,6 +31,7 @@ const SET_ASIDE = {
   timestamp: 'page timestamp',
   links: 'other story\u2019s headline',
   caption: 'photo caption',
+  reader: 'set aside by you',
 };
 
 /** Why a paragraph is not compared, or null when it is. */

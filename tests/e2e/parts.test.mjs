@@ -271,3 +271,30 @@ test('moving the threshold says which sentences stopped or started being shared,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the reader sets aside a paragraph the page took for story text: from the explanation, kept across a reload, included again', async () => {
+  const { context, page, problems } = await open();
+  const column = page.locator('#columns .column').nth(1);
+  const stats = async () => Number((await column.locator('.stats').textContent()).match(/^(\d+) sentences/)[1]);
+  const before = await stats();
+  const sentence = column.locator('.s.shared').first();
+  const text = await sentence.evaluate((s) => window.wirediff.state.analysis.articles[s.dataset.article].sentences[s.dataset.sentence].text);
+  await sentence.click();
+  await page.getByRole('button', { name: 'Not story text: set its paragraph aside' }).click();
+  await page.waitForFunction((t) => [...document.querySelectorAll('#columns .column')[1].querySelectorAll('p.aside')]
+    .some((p) => p.textContent.includes(t)), text);
+  const marked = await asides(page);
+  assert.ok(marked[1].some((a) => a.reason.includes('set aside by you') && a.text.includes(text)), JSON.stringify(marked[1]));
+  assert.ok(await stats() < before, 'its sentences no longer count');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok((await asides(page))[1].some((a) => a.text.includes(text)), 'the mark survives a reload');
+  const again = page.locator('#columns .column').nth(1);
+  await again.locator('details.asides summary').filter({ hasText: /set aside by you|paragraph/ }).last().click();
+  await again.getByRole('button', { name: /^Include paragraph/ }).last().click();
+  await page.waitForFunction((t) => ![...document.querySelectorAll('#columns .column')[1].querySelectorAll('p.aside')]
+    .some((p) => p.textContent.includes(t)), text);
+  assert.equal(await stats(), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
