@@ -280,6 +280,7 @@ async function recompute() {
   // Groups keep their numbers from one comparison to the next.
   state.numbered = wd.numberGroups(analysis, state.numbered || new Map());
   state.analysis = analysis;
+  wd.tellApart(analysis);
   /** The page's article for each analysed one (the list may change later), and its text then. */
   state.compared = { members: usable, texts: articles.map((a) => a.text), inputs: articles };
   const took = performance.measure('wirediff:compare', { start: started }).duration;
@@ -546,7 +547,7 @@ function fillSelect(select, chosen, source) {
   const names = state.articles.map((art) => {
     const i = analysedIndex(art);
     const outlet = i >= 0 ? wd.nameOf(state.analysis.articles[i]) : art.name;
-    return outlet === art.name ? outlet : `${outlet} (${art.name})`;
+    return outlet.includes(art.name) ? outlet : `${outlet} (${art.name})`;
   });
   const key = `${source}\u0000${names.join('\u0000')}`;
   if (selectNames.get(select) !== key) {

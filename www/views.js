@@ -18,7 +18,15 @@ function derived(analysis, key, compute) {
 
 /** An analysed article's name as shown: its outlet, else its file name. */
 function nameOf(article) {
-  return article.outlet || article.name;
+  return shownNames.get(article) || article.outlet || article.name;
+}
+
+/** Names that tell apart articles of one outlet: "The Hill (003_the_hill.txt)". */
+const shownNames = new WeakMap();
+function tellApart(analysis) {
+  const outlets = new Map();
+  for (const a of analysis.articles) if (a.outlet) outlets.set(a.outlet, (outlets.get(a.outlet) || 0) + 1);
+  for (const a of analysis.articles) if (outlets.get(a.outlet) > 1) shownNames.set(a, `${a.outlet} (${a.name})`);
 }
 
 /** What a reader is told about a paragraph that is not compared. */
@@ -1028,7 +1036,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
-  nameOf, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
+  nameOf, tellApart, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation, renderWhy,
   renderClusters, renderDiff, sharedParagraphs, renderRibbon, commonSource, sourceParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });

@@ -298,3 +298,17 @@ test('the reader sets aside a paragraph the page took for story text: from the e
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('two articles of one outlet are told apart by their file names', async () => {
+  const { context, page, problems } = await open();
+  const hill = readFileSync(join(eventDir, '004_the_hill.txt'));
+  await page.setInputFiles('#add-files', [
+    { name: '010_the_hill.txt', mimeType: 'text/plain', buffer: hill },
+    { name: '011_the_hill.txt', mimeType: 'text/plain', buffer: Buffer.from(hill.toString('utf8').replace(/\n[^\n]*\n*$/, '\n')) },
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('#columns .column:not(.plain)').length === 7, null, { timeout: 20000 });
+  const names = await page.$$eval('#columns .column h2', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.deepEqual(names.slice(5), ['The Hill (010_the_hill.txt)', 'The Hill (011_the_hill.txt)']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
