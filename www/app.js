@@ -291,7 +291,7 @@ async function recompute() {
   $('summary').textContent = state.summary;
   // One note at a time: a slider dragged step by step says its last step.
   if (state.movedNote) state.movedNote.remove();
-  state.movedNote = moved ? say(moved) : null;
+  state.movedNote = moved ? say(moved.text, 'info', [['List them', () => listMoved(moved)]]) : null;
   if (!performance.getEntriesByName('wirediff:first-render').length) {
     performance.mark('wirediff:first-render');
   }
@@ -313,15 +313,24 @@ function linksMoved(before, after) {
   const shared = (s) => s.cluster !== null || s.links.length > 0;
   after.articles.forEach((article, a) => article.sentences.forEach((s, i) => {
     const was = shared(before.articles[a].sentences[i]);
-    if (was !== shared(s)) (was ? went : came).push(s.text);
+    if (was !== shared(s)) (was ? went : came).push([wd.nameOf(article), s.text]);
   }));
   if (!went.length && !came.length) return null;
-  const some = (list) => list.slice(0, 2).map((t) => `\u201c${t.length > 60 ? `${t.slice(0, 60)}\u2026` : t}\u201d`).join(', ');
+  const some = (list) => list.slice(0, 2).map(([, t]) => `\u201c${t.length > 60 ? `${t.slice(0, 60)}\u2026` : t}\u201d`).join(', ');
   const o = after.options;
-  return [`At threshold ${o.threshold.toFixed(2)}${o.paraphrases ? '' : ' without rewrites'}:`,
+  const at = `At threshold ${o.threshold.toFixed(2)}${o.paraphrases ? '' : ' without rewrites'}`;
+  return { text: [`${at}:`,
     went.length ? ` ${plural(went.length, 'sentence')} no longer shared (${some(went)})` : '',
     went.length && came.length ? ';' : '',
-    came.length ? ` ${plural(came.length, 'sentence')} newly shared (${some(came)})` : '', '.'].join('');
+    came.length ? ` ${plural(came.length, 'sentence')} newly shared (${some(came)})` : '', '.'].join(''), at, went, came };
+}
+
+/** Every sentence a threshold change made or stopped sharing, by outlet, in the explanation's place. */
+function listMoved({ at, went, came }) {
+  const list = (title, items) => (items.length ? [el('h3', null, `${title} (${count(items.length)})`),
+    wd.growingList(el('ul', { class: 'outside' }), items, ([name, text]) => el('li', null, el('b', null, `${name}: `), text), 10)] : []);
+  clear($('explain')).append(el('h2', null, at), ...list('No longer shared', went), ...list('Newly shared', came));
+  $('explain').hidden = false;
 }
 
 /** Where `article` is in the analysis, or -1 if it is not in it (as it is now). */

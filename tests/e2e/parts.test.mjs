@@ -268,6 +268,14 @@ test('moving the threshold says which sentences stopped or started being shared,
   assert.equal(Number(back.match(/(\d+) sentences? newly shared/)[1]), went);
   assert.ok(!back.includes('0.95'), 'the earlier note is gone');
   assert.equal(await sharedCount(), before);
+  // The whole list, by outlet, in the explanation's place.
+  await page.locator('#messages').getByRole('button', { name: 'List them' }).click();
+  assert.equal(await page.textContent('#explain h2'), 'At threshold 0.60');
+  assert.equal(await page.textContent('#explain h3'), `Newly shared (${went})`);
+  const more = page.locator('#explain li.more button');
+  if (await more.count()) await more.click();
+  assert.equal(await page.locator('#explain li:not(.more)').count(), went);
+  assert.match(await page.textContent('#explain li'), /^[^:]+: \S/);
   assert.deepEqual(problems, []);
   await context.close();
 });
