@@ -1109,13 +1109,17 @@ function saveEdit(index, text) {
     refuse(`The edited text ${problem}, so it was not saved.`);
     return;
   }
-  const edited = { name: state.articles[index].name, text };
-  if (state.side.delete(state.articles[index])) state.side.add(edited);
+  const old = state.articles[index];
+  const edited = { name: old.name, text };
+  if (state.side.delete(old)) state.side.add(edited);
   state.articles[index] = edited;
   state.editing = null;
   persist();
   recompute();
   render();
+  // Paragraph marks count paragraphs of the old text: they do not carry over.
+  const marks = (old.story || []).length + (old.aside || []).length;
+  if (marks && text !== old.text) say(`Your ${plural(marks, 'paragraph mark')} (included or set aside) on \u201c${old.name}\u201d ${marks > 1 ? 'were' : 'was'} cleared: the paragraphs changed.`);
 }
 
 function startRename(index, typed = null) {
