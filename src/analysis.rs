@@ -331,10 +331,6 @@ fn diff_articles(
     )
 }
 
-/// Most sentences of the other article one sentence's paragraph pairs with
-/// in a diff (a sentence a group holds many times over adds no more).
-pub const SHARED_PER_SENTENCE: usize = 4;
-
 /// The pairs `(paragraph of a, paragraph of b)` of the sentences of
 /// articles `a` and `b` that a cluster or a link joins, for their diff.
 pub fn shared_paragraphs(
@@ -343,19 +339,14 @@ pub fn shared_paragraphs(
     a: usize,
     b: usize,
 ) -> Vec<(usize, usize)> {
-    let mut in_b: Vec<(usize, usize)> = articles[b]
-        .sentences
-        .iter()
-        .filter_map(|s| s.cluster.map(|c| (c, s.paragraph)))
-        .collect();
-    in_b.sort_unstable();
-    let mut pairs = Vec::new();
+    let in_cluster = |article: &Article| -> Vec<(usize, usize)> {
+        let sentences = article.sentences.iter();
+        sentences
+            .filter_map(|s| s.cluster.map(|c| (c, s.paragraph)))
+            .collect()
+    };
+    let mut pairs = crate::diff::pairs_by_key(in_cluster(&articles[a]), in_cluster(&articles[b]));
     for s in &articles[a].sentences {
-        if let Some(c) = s.cluster {
-            let from = in_b.partition_point(|x| x.0 < c);
-            let with = in_b[from..].iter().take_while(|x| x.0 == c);
-            pairs.extend(with.take(SHARED_PER_SENTENCE).map(|x| (s.paragraph, x.1)));
-        }
         for link in s.links.iter().filter_map(|&l| links.get(l)) {
             for (here, there) in [(&link.a, &link.b), (&link.b, &link.a)] {
                 if here.article == a && there.article == b {

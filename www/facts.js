@@ -98,9 +98,6 @@ const prev = (t, f) => t.slice(0, f.index).match(/(\S*)\s*$/)[1].toLowerCase();
 const alike = (a, b, textA, textB) => prev(textA, a) !== prev(textB, b) || textB.toLowerCase().includes(a.value) || textA.toLowerCase().includes(b.value)
   || a.value.slice(0, 4) === b.value.slice(0, 4) || [a.text, b.text].some((x, i, both) => both[1 - i].replace(/[^\p{Lu}]/gu, '') === x.replace(/\W/g, ''));
 
-/** Each analysis's drift, found once (`drift`). */
-const driftCache = new WeakMap();
-
 /**
  * The groups whose outlets disagree on a fact: `{ cluster, reference,
  * versions, tally, diffs }`, most articles first. The reference is the
@@ -110,47 +107,43 @@ const driftCache = new WeakMap();
  * cut, not drift; a name counts only when it is the one name changed.
  */
 function drift(analysis) {
-  if (driftCache.has(analysis)) return driftCache.get(analysis);
-  const out = [];
-  analysis.clusters.forEach((cluster, c) => {
-    const seen = new Set();
-    const versions = [];
-    for (const m of cluster.members) {
-      if (seen.has(m.article)) continue;
-      seen.add(m.article);
-      const facts = factsOf(analysis.articles[m.article].sentences[m.sentence].text);
-      versions.push({ article: m.article, sentence: m.sentence, facts, keys: new Set(facts.map(key)) });
-    }
-    const tally = new Map();
-    for (const v of versions) for (const k of v.keys) tally.set(k, (tally.get(k) || 0) + 1);
-    const text = (v) => analysis.articles[v.article].sentences[v.sentence].text;
-    const score = (v) => [...v.keys].reduce((s, k) => s + tally.get(k) - 1, 0);
-    let reference = versions[0];
-    for (const v of versions) if (score(v) > score(reference)) reference = v;
-    const diffs = [];
-    for (const v of versions) {
-      const missing = reference.facts.filter((f) => !v.keys.has(key(f)));
-      const extra = v.facts.filter((f) => !reference.keys.has(key(f)));
-      for (const type of new Set(missing.map((f) => f.type))) {
-        const want = missing.filter((f) => f.type === type);
-        const got = extra.filter((f) => f.type === type);
-        if (type === 'name' && (want.length > 1 || got.length > 1 || (got[0] && alike(want[0], got[0], text(reference), text(v))))) continue;
-        // Those counting the same thing first ("29 miles", "31 miles"), then in
-        // order if of a size (within a factor of 3: not "17,000", "170,000").
-        const left = [];
-        for (const w of want) {
-          const j = got.findIndex((g) => g.noun && g.noun === w.noun);
-          if (j < 0) left.push(w);
-          else diffs.push({ ...v, want: w, got: got.splice(j, 1)[0] });
+  return wd.derived(analysis, 'drift', () => {
+    const out = [];
+    analysis.clusters.forEach((cluster, c) => {
+      const versions = wd.versionsOf(analysis, cluster).map((v) => {
+        const facts = factsOf(v.text);
+        return { ...v, facts, keys: new Set(facts.map(key)) };
+      });
+      const tally = new Map();
+      for (const v of versions) for (const k of v.keys) tally.set(k, (tally.get(k) || 0) + 1);
+      const text = (v) => analysis.articles[v.article].sentences[v.sentence].text;
+      const score = (v) => [...v.keys].reduce((s, k) => s + tally.get(k) - 1, 0);
+      let reference = versions[0];
+      for (const v of versions) if (score(v) > score(reference)) reference = v;
+      const diffs = [];
+      for (const v of versions) {
+        const missing = reference.facts.filter((f) => !v.keys.has(key(f)));
+        const extra = v.facts.filter((f) => !reference.keys.has(key(f)));
+        for (const type of new Set(missing.map((f) => f.type))) {
+          const want = missing.filter((f) => f.type === type);
+          const got = extra.filter((f) => f.type === type);
+          if (type === 'name' && (want.length > 1 || got.length > 1 || (got[0] && alike(want[0], got[0], text(reference), text(v))))) continue;
+          // Those counting the same thing first ("29 miles", "31 miles"), then in
+          // order if of a size (within a factor of 3: not "17,000", "170,000").
+          const left = [];
+          for (const w of want) {
+            const j = got.findIndex((g) => g.noun && g.noun === w.noun);
+            if (j < 0) left.push(w);
+            else diffs.push({ ...v, want: w, got: got.splice(j, 1)[0] });
+          }
+          left.forEach((w, i) => got[i] && near(w, got[i]) && diffs.push({ ...v, want: w, got: got[i] }));
         }
-        left.forEach((w, i) => got[i] && near(w, got[i]) && diffs.push({ ...v, want: w, got: got[i] }));
       }
-    }
-    if (diffs.length) out.push({ cluster: c, reference, versions: versions.length, tally, diffs });
+      if (diffs.length) out.push({ cluster: c, reference, versions: versions.length, tally, diffs });
+    });
+    out.sort((x, y) => y.versions - x.versions || x.cluster - y.cluster);
+    return out;
   });
-  out.sort((x, y) => y.versions - x.versions || x.cluster - y.cluster);
-  driftCache.set(analysis, out);
-  return out;
 }
 
 /** How a fact differs: its value, or only the approximator before it. */

@@ -67,9 +67,6 @@ function within(short, long) {
   return ` ${long.join(' ')} `.includes(` ${key} `);
 }
 
-/** Each analysis's quotations, found once (`quotations`). */
-const quoteCache = new WeakMap();
-
 /** A speaker's family name, for comparing attributions. */
 const surname = (speaker) => (speaker ? words(speaker).pop() : null);
 
@@ -81,40 +78,36 @@ const surname = (speaker) => (speaker ? words(speaker).pop() : null);
  * (a list of: truncated, altered, attribution, reported).
  */
 function quotations(analysis) {
-  if (quoteCache.has(analysis)) return quoteCache.get(analysis);
-  const out = [];
-  analysis.clusters.forEach((cluster, c) => {
-    const seen = new Set();
-    const versions = [];
-    for (const m of cluster.members) {
-      if (seen.has(m.article)) continue;
-      seen.add(m.article);
-      const q = quotationsOf(analysis.articles[m.article].sentences[m.sentence].text);
-      versions.push({ article: m.article, sentence: m.sentence, ...q, words: words(q.text) });
-    }
-    const quoted = versions.filter((v) => v.quotes.length);
-    if (!quoted.length || versions.length < 2) return;
-    // The wording most versions print.
-    const tally = new Map();
-    for (const v of quoted) tally.set(v.words.join(' '), (tally.get(v.words.join(' ')) || 0) + 1);
-    const top = Math.max(...tally.values());
-    const reference = quoted.find((v) => tally.get(v.words.join(' ')) === top);
-    const speakers = new Map();
-    for (const v of versions) if (v.speaker) speakers.set(surname(v.speaker), (speakers.get(surname(v.speaker)) || 0) + 1);
-    const usual = [...speakers.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
-    for (const v of versions) {
-      v.changes = [];
-      if (!v.quotes.length) v.changes.push('reported');
-      else if (v.words.join(' ') !== reference.words.join(' ')) {
-        v.changes.push(within(v.words, reference.words) ? 'truncated' : within(reference.words, v.words) ? 'longer' : 'altered');
+  return wd.derived(analysis, 'quotations', () => {
+    const out = [];
+    analysis.clusters.forEach((cluster, c) => {
+      const versions = wd.versionsOf(analysis, cluster).map((v) => {
+        const q = quotationsOf(v.text);
+        return { ...v, ...q, words: words(q.text) };
+      });
+      const quoted = versions.filter((v) => v.quotes.length);
+      if (!quoted.length || versions.length < 2) return;
+      // The wording most versions print.
+      const tally = new Map();
+      for (const v of quoted) tally.set(v.words.join(' '), (tally.get(v.words.join(' ')) || 0) + 1);
+      const top = Math.max(...tally.values());
+      const reference = quoted.find((v) => tally.get(v.words.join(' ')) === top);
+      const speakers = new Map();
+      for (const v of versions) if (v.speaker) speakers.set(surname(v.speaker), (speakers.get(surname(v.speaker)) || 0) + 1);
+      const usual = [...speakers.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+      for (const v of versions) {
+        v.changes = [];
+        if (!v.quotes.length) v.changes.push('reported');
+        else if (v.words.join(' ') !== reference.words.join(' ')) {
+          v.changes.push(within(v.words, reference.words) ? 'truncated' : within(reference.words, v.words) ? 'longer' : 'altered');
+        }
+        if (v.speaker && usual && surname(v.speaker) !== usual) v.changes.push('attribution');
       }
-      if (v.speaker && usual && surname(v.speaker) !== usual) v.changes.push('attribution');
-    }
-    out.push({ cluster: c, reference, speaker: reference.speaker, versions });
+      out.push({ cluster: c, reference, speaker: reference.speaker, versions });
+    });
+    out.sort((x, y) => y.versions.length - x.versions.length || x.cluster - y.cluster);
+    return out;
   });
-  out.sort((x, y) => y.versions.length - x.versions.length || x.cluster - y.cluster);
-  quoteCache.set(analysis, out);
-  return out;
 }
 
 const CHANGE = {

@@ -16,6 +16,18 @@ function derived(analysis, key, compute) {
   return d.get(key);
 }
 
+/** One version of group `cluster` per article (its first member there): `{ article, sentence, text }`. */
+function versionsOf(analysis, cluster) {
+  const seen = new Set();
+  const out = [];
+  for (const m of cluster.members) {
+    if (seen.has(m.article)) continue;
+    seen.add(m.article);
+    out.push({ article: m.article, sentence: m.sentence, text: analysis.articles[m.article].sentences[m.sentence].text });
+  }
+  return out;
+}
+
 /** An analysed article's name as shown: its outlet, else its file name. */
 function nameOf(article) {
   return shownNames.get(article) || article.outlet || article.name;
@@ -1036,7 +1048,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
-  nameOf, tellApart, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
+  derived, versionsOf, nameOf, tellApart, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation, renderWhy,
   renderClusters, renderDiff, sharedParagraphs, renderRibbon, commonSource, sourceParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });

@@ -285,10 +285,30 @@ fn identical_pairs(old: &Side, new: &Side, deadline: Option<Instant>) -> Vec<(us
     pairs
 }
 
+/// Most sentences of the other article one sentence's paragraph pairs with
+/// in a diff (a sentence a group holds many times over adds no more).
+pub const SHARED_PER_SENTENCE: usize = 4;
+
+/// The pairs `(paragraph of a, paragraph of b)` of sentences with the same
+/// key, given `(key, paragraph)` for the sentences of each article: each
+/// sentence of `a` with at most [`SHARED_PER_SENTENCE`] of `b`.
+pub fn pairs_by_key(
+    a: impl IntoIterator<Item = (usize, usize)>,
+    mut b: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    b.sort_unstable();
+    let mut pairs = Vec::new();
+    for (key, p) in a {
+        let from = b.partition_point(|x| x.0 < key);
+        let copies = b[from..].iter().take_while(|x| x.0 == key);
+        pairs.extend(copies.take(SHARED_PER_SENTENCE).map(|x| (p, x.1)));
+    }
+    pairs
+}
+
 /// The pairs `(paragraph of a, paragraph of b)` that hold the same sentence
 /// (the same key, at least `min_words` words), for a diff without an
-/// analysis: each sentence of `a` with at most
-/// [`crate::analysis::SHARED_PER_SENTENCE`] copies in `b`.
+/// analysis ([`pairs_by_key`]).
 pub fn same_sentences(a: &str, b: &str, min_words: usize) -> Vec<(usize, usize)> {
     let mut ids = Interner::default();
     let mut keyed = |text: &str| -> Vec<(usize, usize)> {
@@ -300,19 +320,8 @@ pub fn same_sentences(a: &str, b: &str, min_words: usize) -> Vec<(usize, usize)>
             .map(|(s, p)| (ids.id(&canonical(s, Ignore::default())) as usize, p))
             .collect()
     };
-    let mut in_b = keyed(b);
-    in_b.sort_unstable();
-    let mut pairs = Vec::new();
-    for (key, p) in keyed(a) {
-        let from = in_b.partition_point(|x| x.0 < key);
-        let copies = in_b[from..].iter().take_while(|x| x.0 == key);
-        pairs.extend(
-            copies
-                .take(crate::analysis::SHARED_PER_SENTENCE)
-                .map(|x| (p, x.1)),
-        );
-    }
-    pairs
+    let in_b = keyed(b);
+    pairs_by_key(keyed(a), in_b)
 }
 
 fn whole_text_op(tag: DiffTag, old_text: &str, new_text: &str) -> DiffOp {

@@ -10,3 +10,22 @@ export function launchChromium() {
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
+
+/** The built page, dist/index.html, as a file:// address. */
+export const pageUrl = new URL('../../dist/index.html', import.meta.url).href;
+
+/**
+ * Opens the built page in a new context of `browser` (1280x720 unless
+ * `contextOptions` say otherwise) and waits until it is ready; `problems`
+ * collects console errors and uncaught exceptions.
+ */
+export async function openPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(pageUrl);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  return { context, page, problems };
+}

@@ -10,11 +10,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './browser.mjs';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, openPage } from './browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const pageUrl = pathToFileURL(join(root, 'dist', 'index.html')).href;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const eventDir = join(root, 'tests/data/eval/events/mexico-quake-2022');
 
@@ -22,17 +21,8 @@ let browser;
 before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
 
-async function open(viewport = { width: 1280, height: 720 }) {
-  // axe is injected as a script, which the page's own policy forbids.
-  const context = await browser.newContext({ viewport, bypassCSP: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(pageUrl);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return { context, page, problems };
-}
+// axe is injected as a script, which the page's own policy forbids.
+const open = (viewport = { width: 1280, height: 720 }) => openPage(browser, { viewport, bypassCSP: true });
 
 /** The set-aside paragraphs of each column: `{reason, text}`. */
 function asides(page) {

@@ -5,28 +5,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './browser.mjs';
+import { join, resolve } from 'node:path';
+import { launchChromium, openPage } from './browser.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const pageUrl = pathToFileURL(join(root, 'dist', 'index.html')).href;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser;
 before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
 
-async function open() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(pageUrl);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return { context, page, problems };
-}
+const open = () => openPage(browser, { bypassCSP: true });
 
 test('speakers and quotations are found by form: verbs of saying, "according to", quotations over several sentences; days and pronouns are no speakers', async () => {
   const { context, page, problems } = await open();

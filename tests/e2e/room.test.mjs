@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './browser.mjs';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, openPage } from './browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const url = pathToFileURL(join(root, 'dist', 'index.html')).href;
 const shots = join(root, 'test-results');
 mkdirSync(shots, { recursive: true });
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -25,15 +24,9 @@ after(async () => { await browser?.close(); });
 async function open(viewport, options = {}) {
   // Reduced motion: the columns scroll at once, so that each try starts
   // from where the last one left them.
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...options });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  await page.waitForSelector('#columns .s.shared');
-  return { context, page, problems };
+  const opened = await openPage(browser, { viewport, reducedMotion: 'reduce', ...options });
+  await opened.page.waitForSelector('#columns .s.shared');
+  return opened;
 }
 
 /**

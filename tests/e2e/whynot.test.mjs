@@ -7,12 +7,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './browser.mjs';
+import { resolve } from 'node:path';
+import { launchChromium, openPage } from './browser.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const url = pathToFileURL(join(root, 'dist', 'index.html')).href;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser;
@@ -20,15 +17,9 @@ before(async () => { browser = await launchChromium(); });
 after(async () => { await browser?.close(); });
 
 async function open() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  await page.waitForSelector('#columns .s.shared');
-  return { context, page, problems };
+  const opened = await openPage(browser, { bypassCSP: true });
+  await opened.page.waitForSelector('#columns .s.shared');
+  return opened;
 }
 
 const sel = (a, s) => `#columns .s[data-article="${a}"][data-sentence="${s}"]`;
