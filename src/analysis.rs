@@ -81,7 +81,7 @@ fn prepare(input: &Input) -> Prepared<'_> {
         .map(|(r, _)| tokens(text, r.clone()))
         .collect();
     let paragraph_texts: Vec<&str> = seg.paragraphs.iter().map(|p| &text[p.clone()]).collect();
-    let parts = crate::text::parts(&paragraph_texts, &input.story, &input.aside);
+    let parts = crate::text::parts(&paragraph_texts, &input.marks);
     let paragraphs: Vec<Paragraph> = seg
         .paragraphs
         .iter()
@@ -119,10 +119,17 @@ fn prepare(input: &Input) -> Prepared<'_> {
         .iter()
         .map(|(r, _)| quoted_spans(&text[r.clone()], r.start))
         .collect();
+    // The reader's byline or date line before any detected one.
     let first = |role: Role| {
-        parts
-            .iter()
-            .position(|p| p.role == role)
+        let marked = input.marks.by_role().into_iter().find(|(r, _)| *r == role);
+        marked
+            .and_then(|(_, list)| {
+                list.iter()
+                    .copied()
+                    .filter(|&i| parts.get(i).is_some_and(|p| p.role == role))
+                    .min()
+            })
+            .or_else(|| parts.iter().position(|p| p.role == role))
             .map(|i| paragraph_texts[i].to_owned())
     };
     let title = first(Role::Headline)

@@ -18,13 +18,44 @@ pub struct Input {
     /// Display name, such as a file's base name.
     pub name: String,
     pub text: String,
-    /// Paragraphs (indices) the reader marked as story text, whatever
+    /// The parts the reader gave paragraphs, whatever
     /// [`crate::text::parts`] made of them.
+    #[serde(flatten)]
+    pub marks: Marks,
+}
+
+/// Paragraphs (indices) the reader marked, by the part each plays. A
+/// paragraph in two lists has the part of the later one in this order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Marks {
+    /// Story text, compared.
     #[serde(default)]
     pub story: Vec<usize>,
-    /// Paragraphs (indices) the reader set aside.
+    /// Set aside ([`Reason::Reader`]).
     #[serde(default)]
     pub aside: Vec<usize>,
+    /// The headline: detected headlines the reader did not mark are story text.
+    #[serde(default)]
+    pub headline: Vec<usize>,
+    /// Bylines, set aside; the first is the article's byline.
+    #[serde(default)]
+    pub byline: Vec<usize>,
+    /// Date lines, set aside; the first is the article's date.
+    #[serde(default)]
+    pub date: Vec<usize>,
+}
+
+impl Marks {
+    /// The lists with the role each gives, in the order they apply.
+    pub fn by_role(&self) -> [(Role, &[usize]); 5] {
+        [
+            (Role::Story, &self.story),
+            (Role::Aside, &self.aside),
+            (Role::Headline, &self.headline),
+            (Role::Byline, &self.byline),
+            (Role::Date, &self.date),
+        ]
+    }
 }
 
 impl Input {
@@ -32,8 +63,7 @@ impl Input {
         Input {
             name: name.into(),
             text: text.into(),
-            story: Vec::new(),
-            aside: Vec::new(),
+            marks: Marks::default(),
         }
     }
 }

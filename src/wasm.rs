@@ -10,7 +10,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::model::{Input, Options};
+use crate::model::{Input, Marks, Options};
 
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]
@@ -139,15 +139,20 @@ fn inputs(value: &JsValue) -> Result<Vec<Input>, JsError> {
                     None
                 };
                 numbers.ok_or_else(|| {
-                    JsError::new("articles: story and aside must be lists of paragraph numbers")
+                    JsError::new("articles: paragraph marks must be lists of paragraph numbers")
                 })
             };
             if !article.is_object() {
                 return Err(wrong(format!("article {} is not an object", i + 1)));
             }
             let mut input = Input::new(text_of("name")?, text_of("text")?);
-            input.story = marks("story")?;
-            input.aside = marks("aside")?;
+            input.marks = Marks {
+                story: marks("story")?,
+                aside: marks("aside")?,
+                headline: marks("headline")?,
+                byline: marks("byline")?,
+                date: marks("date")?,
+            };
             Ok(input)
         })
         .collect()

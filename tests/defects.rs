@@ -224,3 +224,29 @@ fn a_wordless_article_is_named_by_its_place_as_well_as_its_name() {
     }
     assert!(wirediff::analysis::has_words("42"));
 }
+
+#[test]
+fn a_title_byline_and_date_the_reader_gives_replace_the_detected_ones() {
+    let text = "Storm shuts schools\n\nBy Jane Doe\n\nA report from the county\n\n\
+                Every school in the county closed on Tuesday after the storm.\n\nTuesday";
+    let other = "Every school in the county closed on Tuesday after the storm.";
+    let mut inputs = [Input::new("a", text), Input::new("b", other)];
+    let analysis = analyze(&inputs, &no_diffs()).expect("analysis");
+    let a = &analysis.articles[0];
+    assert_eq!(
+        (a.title.as_str(), a.byline.as_deref()),
+        ("Storm shuts schools", Some("By Jane Doe"))
+    );
+    inputs[0].marks.headline = vec![2];
+    inputs[0].marks.byline = vec![4];
+    inputs[0].marks.date = vec![4];
+    let analysis = analyze(&inputs, &no_diffs()).expect("analysis");
+    let a = &analysis.articles[0];
+    assert_eq!(a.title, "A report from the county");
+    // A paragraph in two lists plays the part of the later one.
+    assert_eq!(
+        (a.byline.as_deref(), a.date.as_deref()),
+        (Some("By Jane Doe"), Some("Tuesday"))
+    );
+    assert_eq!(a.paragraphs[0].role, wirediff::Role::Story);
+}

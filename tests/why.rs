@@ -155,7 +155,7 @@ fn furniture_short_lines_and_one_article_are_not_compared() {
         &format!("{STORM}\n\n{ROADS}"),
         &format!("{ROADS}\n\nRead more here."),
     );
-    inputs[0].aside = vec![0];
+    inputs[0].marks.aside = vec![0];
     let not = |a, b| explain_pair(&inputs, &Options::default(), a, b).unwrap_err();
     assert_eq!(not(at(0, 0), at(1, 0)), WhyReason::NotCompared);
     assert_eq!(not(at(0, 1), at(1, 9)), WhyReason::NotCompared);

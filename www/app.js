@@ -5,7 +5,7 @@
 'use strict';
 
 const {
-  el, clear, debounce, count, plural, Core, isCancel, MAX_ARTICLES, articleProblem, loadStored, saveArticles,
+  el, clear, debounce, count, plural, Core, isCancel, MAX_ARTICLES, MARK_KEYS, articleProblem, loadStored, saveArticles,
   saveDraft, savePrefs, forgetStored, seedArticles, readTextFile, uniqueName,
 } = wd;
 
@@ -87,8 +87,13 @@ function say(text, kind = 'info', actions = [], stay = kind === 'error') {
     };
     setTimeout(go, actions.length ? MESSAGE_MS.long : MESSAGE_MS.short);
   }
+  // The oldest message that goes by itself makes room; a lasting one gives
+  // way only to a newer lasting one, never to a note.
   while (list.children.length > MAX_MESSAGES) {
-    ([...list.children].find((b) => b !== box && b.dataset.timed !== undefined) || list.firstChild).remove();
+    const others = [...list.children].filter((b) => b !== box);
+    const out = others.find((b) => b.dataset.timed !== undefined) || (stay ? others[0] : null);
+    if (!out) break;
+    out.remove();
   }
   return box;
 }
@@ -249,7 +254,7 @@ async function recompute() {
     return;
   }
   const started = performance.now();
-  const articles = usable.map((a) => ({ name: a.name, text: a.text, story: a.story || [], aside: a.aside || [] }));
+  const articles = usable.map((a) => Object.fromEntries([['name', a.name], ['text', a.text], ...MARK_KEYS.map((k) => [k, a[k] || []])]));
   const job = startJob('comparing', `Comparing ${plural(articles.length, 'article')}`);
   job.size = articles.length;
   progress.begin(job, ['segmenting', 'matching', 'summarising', 'returning']);
@@ -384,6 +389,7 @@ function controlsFor(article) {
     input: (text) => { if (state.editing && state.editing.article === article) state.editing.text = text; },
     save: when((i, text) => saveEdit(i, text)),
     include: when((i, p) => includeParagraph(i, p)),
+    part: (key, p, label) => mark(article, p, key, `is ${label} now`),
     cancel: () => {
       state.editing = null;
       render();
@@ -423,6 +429,7 @@ function renderColumns() {
     remove: (i) => controlsFor(members[i]).remove(),
     hide: (i) => controlsFor(members[i]).hide(),
     include: (i, p) => controlsFor(members[i]).include(p),
+    part: (i, key, p, label) => controlsFor(members[i]).part(key, p, label),
   };
   const shown = state.articles.map((article, slot) => [article, slot]).filter(([article]) => state.side.has(article));
   const columns = shown.map(([article, slot]) => {
@@ -1079,23 +1086,23 @@ function removeArticle(index) {
 
 /** Compares paragraph `p` of article `index` as story text, whatever the core made of it; Undo takes the mark back. */
 function includeParagraph(index, p) {
-  mark(state.articles[index], p, 'story', 'aside', 'is compared now');
+  mark(state.articles[index], p, 'story', 'is compared now');
 }
 
 /** Sets paragraph `p` of an article aside (not story text), as the reader says; Undo takes the mark back. */
 function setAside(article, p) {
-  mark(article, p, 'aside', 'story', 'is set aside now: not compared');
+  mark(article, p, 'aside', 'is set aside now: not compared');
 }
 
-/** Marks paragraph `p` of `article` as `key` (and no longer as `other`), compares again and says `done`, with Undo. */
-function mark(article, p, key, other, done) {
-  const before = [article[key], article[other]];
-  article[key] = [...new Set([...(before[0] || []), p])];
-  article[other] = (before[1] || []).filter((x) => x !== p);
+/** Marks paragraph `p` of `article` as `key` (one of MARK_KEYS, and no longer any other), compares again and says `done`, with Undo. */
+function mark(article, p, key, done) {
+  const before = MARK_KEYS.map((k) => article[k]);
+  for (const k of MARK_KEYS) article[k] = (article[k] || []).filter((x) => x !== p);
+  article[key].push(p);
   persist();
   recompute();
   say(`Paragraph ${p + 1} of \u201c${article.name}\u201d ${done}.`, 'info', [['Undo', () => {
-    [article[key], article[other]] = before;
+    MARK_KEYS.forEach((k, i) => { article[k] = before[i]; });
     persist();
     recompute();
   }]]);
@@ -1118,8 +1125,8 @@ function saveEdit(index, text) {
   recompute();
   render();
   // Paragraph marks count paragraphs of the old text: they do not carry over.
-  const marks = (old.story || []).length + (old.aside || []).length;
-  if (marks && text !== old.text) say(`Your ${plural(marks, 'paragraph mark')} (included or set aside) on \u201c${old.name}\u201d ${marks > 1 ? 'were' : 'was'} cleared: the paragraphs changed.`);
+  const marks = MARK_KEYS.reduce((n, k) => n + (old[k] || []).length, 0);
+  if (marks && text !== old.text) say(`Your ${plural(marks, 'paragraph mark')} (included, set aside, headline, byline or date) on \u201c${old.name}\u201d ${marks > 1 ? 'were' : 'was'} cleared: the paragraphs changed.`);
 }
 
 function startRename(index, typed = null) {
@@ -1372,7 +1379,7 @@ window.addEventListener('unhandledrejection', (event) => {
   say(`Something went wrong: ${messageOf(event.reason)}`, 'error');
 });
 // What tests and the console may look at: the state and the core.
-Object.assign(wd, { state, core, recompute, render, selectView, MAX_SIDE, MESSAGE_MS });
+Object.assign(wd, { state, core, recompute, render, selectView, say, MAX_SIDE, MESSAGE_MS });
 
 main().catch((e) => {
   say(`The page could not start: ${messageOf(e)}`, 'error');

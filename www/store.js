@@ -56,18 +56,25 @@ function articleProblem(text) {
   return null;
 }
 
-/** Most paragraph marks (story or aside) kept for one article. */
+/** Most paragraph marks of one kind kept for one article. */
 const MAX_MARKS = 10000;
 
-/** Whether an article's `key` marks (`story`: the paragraphs its reader included; `aside`: those set aside) are a list of paragraph numbers. */
+/**
+ * The parts a reader can give an article's paragraphs, each an optional list
+ * of paragraph numbers on the article (`story`: included; `aside`: set
+ * aside; then the headline, bylines and date lines), as the core reads them.
+ */
+const MARK_KEYS = ['story', 'aside', 'headline', 'byline', 'date'];
+
+/** Whether an article's `key` marks are a list of paragraph numbers. */
 function marksOk(item, key) {
   const m = item[key];
   return Array.isArray(m) && m.length <= MAX_MARKS && m.every((p) => Number.isInteger(p) && p >= 0 && p < 1e7);
 }
 
 /**
- * The stored article list: an array of `{name, text}` (with `story` and
- * `aside`, the paragraphs the reader included and set aside, when there are any), each as the Add box
+ * The stored article list: an array of `{name, text}` (with the reader's
+ * paragraph marks, MARK_KEYS, when there are any), each as the Add box
  * would accept it, at most MAX_ARTICLES. Entries that fail are set aside one
  * by one; the rest load.
  */
@@ -90,7 +97,7 @@ function checkArticles(value) {
     // Marks that are not lists of paragraph numbers are dropped, the article kept.
     else {
       const article = { name: item.name, text: item.text };
-      for (const key of ['story', 'aside']) if (marksOk(item, key) && item[key].length) article[key] = item[key].slice();
+      for (const key of MARK_KEYS) if (marksOk(item, key) && item[key].length) article[key] = item[key].slice();
       kept.push(article);
     }
   }
@@ -385,7 +392,7 @@ function uniqueName(list, wanted) {
 }
 
 Object.assign(wd, {
-  MAX_ARTICLE_CHARS, MAX_ARTICLES, count, plural, articleProblem, loadStored, saveArticles, saveDraft, savePrefs,
+  MAX_ARTICLE_CHARS, MAX_ARTICLES, MARK_KEYS, count, plural, articleProblem, loadStored, saveArticles, saveDraft, savePrefs,
   forgetStored, seedArticles, readTextFile, uniqueName,
 });
 })(window.wirediff);

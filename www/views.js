@@ -183,7 +183,9 @@ function renderColumn(analysis, index, handlers) {
     article.outlet ? el('span', { class: 'file' }, article.name) : null,
     el('button', { type: 'button', 'aria-label': `Rename ${name}`, onclick: () => handlers.rename(index) }, 'Rename'),
     el('button', { type: 'button', 'aria-label': `Remove ${name}`, onclick: () => handlers.remove(index) }, 'Remove'),
-    el('button', { type: 'button', 'aria-label': `Hide ${name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'));
+    el('button', { type: 'button', 'aria-label': `Hide ${name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'),
+    el('button', { type: 'button', 'aria-label': `Headline, byline and date of ${name}`, 'aria-expanded': 'false',
+      onclick: (e) => toggleParts(e.currentTarget, article, index, handlers) }, 'Parts'));
   const meta = [article.byline, article.date].filter(Boolean).join(' \u00b7 ');
   const stats = el('div', { class: 'stats' },
     `${compared} sentences, ${shared} shared (${percent(compared ? shared / compared : 0)})`,
@@ -218,6 +220,43 @@ function renderColumn(analysis, index, handlers) {
     box.details.append(node);
   });
   return column;
+}
+
+/** The parts a reader can name, with what the page calls them; choosing none makes a headline story text and sets the others aside. */
+const NAMED_PARTS = [['headline', 'Headline', 'story'], ['byline', 'Byline', 'aside'], ['date', 'Date line', 'aside']];
+
+/** Most paragraphs offered for a part: the first ones, where headlines, bylines and dates are. */
+const PART_CHOICES = 40;
+
+/**
+ * Opens (or closes) under a column's heading a picker per named part: which
+ * paragraph is the headline, the byline, the date line, or none.
+ */
+function toggleParts(button, article, index, handlers) {
+  const header = button.closest('header');
+  const open = header.querySelector('.parts');
+  button.setAttribute('aria-expanded', String(!open));
+  if (open) {
+    open.remove();
+    return;
+  }
+  const first = (p) => article.sentences[article.paragraphs[p].sentences.start]?.text || '';
+  const form = el('div', { class: 'parts', role: 'group', 'aria-label': `Parts of ${nameOf(article)}` });
+  for (const [key, label, none] of NAMED_PARTS) {
+    const at = article.paragraphs.findIndex((p) => p.role === key);
+    const choices = article.paragraphs.map((_, p) => p).filter((p) => p < PART_CHOICES || p === at);
+    const select = el('select', {
+      onchange: () => {
+        const p = Number(select.value);
+        if (p >= 0) handlers.part(index, key, p, `the ${label.toLowerCase()}`);
+        else if (at >= 0) handlers.part(index, none, at, none === 'story' ? 'story text' : 'set aside: not compared');
+      },
+    }, el('option', { value: -1 }, 'none'),
+    choices.map((p) => el('option', { value: p, selected: p === at }, `\u00b6${p + 1} ${clip(first(p), 48)}`)));
+    form.append(el('label', null, `${label} `, select));
+  }
+  button.closest('.name').after(form);
+  form.querySelector('select').focus();
 }
 
 /**

@@ -15,10 +15,11 @@
 //!   a list of links; headline-like lines after a "related" or "read more"
 //!   prompt are other stories' headlines.
 //!
-//! The reader has the last word: a paragraph marked as story text is story
-//! text, one marked aside is set aside ([`Reason::Reader`]).
+//! The reader has the last word: a paragraph the reader marked plays the
+//! part they gave it ([`Marks`]); one marked aside is set aside with
+//! [`Reason::Reader`], and a headline they mark replaces the one detected.
 
-pub use crate::model::{Reason, Role};
+pub use crate::model::{Marks, Reason, Role};
 
 /// A paragraph's role, and the reason when it is set aside.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,8 +260,8 @@ fn headline_form(line: &str, w: &[String]) -> bool {
 }
 
 /// The part each paragraph plays, by the paragraphs' texts in order.
-/// `story` and `aside` are the paragraphs the reader marked (indices).
-pub fn parts(paragraphs: &[&str], story: &[usize], aside: &[usize]) -> Vec<Part> {
+/// `marks` are the paragraphs the reader marked.
+pub fn parts(paragraphs: &[&str], marks: &Marks) -> Vec<Part> {
     let words: Vec<Vec<String>> = paragraphs.iter().map(|p| words(p)).collect();
     // Furniture by form alone.
     let mut out: Vec<Option<Part>> = paragraphs
@@ -358,14 +359,20 @@ pub fn parts(paragraphs: &[&str], story: &[usize], aside: &[usize]) -> Vec<Part>
         }
     }
     let mut parts: Vec<Part> = out.into_iter().map(|p| p.unwrap_or(Part::STORY)).collect();
-    for &i in story {
-        if let Some(p) = parts.get_mut(i) {
+    if marks.headline.iter().any(|&i| i < parts.len()) {
+        for p in parts.iter_mut().filter(|p| p.role == Role::Headline) {
             *p = Part::STORY;
         }
     }
-    for &i in aside {
-        if let Some(p) = parts.get_mut(i) {
-            *p = Part::aside(Reason::Reader);
+    for (role, list) in marks.by_role() {
+        let part = match role {
+            Role::Aside => Part::aside(Reason::Reader),
+            role => Part::role(role),
+        };
+        for &i in list {
+            if let Some(p) = parts.get_mut(i) {
+                *p = part;
+            }
         }
     }
     parts
@@ -452,7 +459,7 @@ mod tests {
     }
 
     fn roles(lines: &[&str]) -> Vec<(Role, Option<Reason>)> {
-        parts(lines, &[], &[])
+        parts(lines, &Marks::default())
             .into_iter()
             .map(|p| (p.role, p.reason))
             .collect()
@@ -613,10 +620,35 @@ mod tests {
             "Share this article",
             "The council met on Monday and agreed.",
         ];
-        let p = parts(&lines, &[0], &[1]);
+        let marks = |story: &[usize], aside: &[usize]| Marks {
+            story: story.to_vec(),
+            aside: aside.to_vec(),
+            ..Marks::default()
+        };
+        let p = parts(&lines, &marks(&[0], &[1]));
         assert_eq!(p[0], Part::STORY);
         assert_eq!(p[1], Part::aside(Reason::Reader));
         // Indices past the end are ignored.
-        assert_eq!(parts(&lines, &[9], &[9]).len(), 2);
+        assert_eq!(parts(&lines, &marks(&[9], &[9])).len(), 2);
+    }
+
+    #[test]
+    fn the_reader_names_the_headline_byline_and_date() {
+        let lines = [
+            "Storm closes schools",
+            "Jane Doe, weather reporter",
+            "Schools shut across the county",
+            "The council met on Monday and agreed.",
+        ];
+        assert_eq!(parts(&lines, &Marks::default())[0].role, Role::Headline);
+        let marks = Marks {
+            headline: vec![2],
+            byline: vec![1],
+            date: vec![3, 9],
+            ..Marks::default()
+        };
+        let p: Vec<Role> = parts(&lines, &marks).iter().map(|p| p.role).collect();
+        // The detected headline gives way to the reader's.
+        assert_eq!(p, [Role::Story, Role::Byline, Role::Headline, Role::Date]);
     }
 }

@@ -104,6 +104,35 @@ test('a second set of real articles: outlets by name, headline, byline and date,
   await context.close();
 });
 
+test('the reader names the headline, byline and date line, and the names survive a reload', async () => {
+  const { context, page, problems } = await open();
+  const column = () => page.locator('#columns .column').nth(1);
+  await column().getByRole('button', { name: /^Headline, byline and date of/ }).click();
+  const pick = (label) => column().locator('.parts label', { hasText: label }).locator('select');
+  // The picker shows what the page found: the headline shown first.
+  const shown = await column().locator('p.headline').textContent();
+  const chosen = await pick('Headline').evaluate((s) => s.selectedOptions[0].textContent);
+  assert.ok(shown.startsWith(chosen.replace(/^\u00b6\d+ /, '').replace(/\u2026$/, '')), `${chosen} | ${shown}`);
+  // A story paragraph named the byline leaves the compared text.
+  const options = await pick('Byline').locator('option').allTextContents();
+  const story = await column().locator(':scope > p:not(.headline)').nth(1).textContent();
+  const at = options.findIndex((o) => story.startsWith(o.replace(/^\u00b6\d+ /, '').replace(/\u2026$/, '')));
+  assert.ok(at > 0, options.join(' | '));
+  await pick('Byline').selectOption({ index: at });
+  await page.waitForFunction((t) => document.querySelectorAll('#columns .column')[1].querySelector('.meta')?.textContent.includes(t.slice(0, 30)), story);
+  assert.match(await page.textContent('#messages'), /is the byline now/);
+  // None for the headline: it is story text, the first story paragraph above it.
+  await column().getByRole('button', { name: /^Headline, byline and date of/ }).click();
+  await pick('Headline').selectOption('-1');
+  await page.waitForFunction(() => !document.querySelectorAll('#columns .column')[1].querySelector('p.headline'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await column().locator('p.headline').count(), 0);
+  assert.ok((await column().locator('.meta').textContent()).includes(story.slice(0, 30)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** Each group number shown in the columns, with the texts of its sentences. */
 function numbered(page) {
   return page.$$eval('#columns .s.shared .badge', (badges) => {

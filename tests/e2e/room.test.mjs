@@ -375,6 +375,24 @@ describe('fit the room', () => {
     await context.close();
   });
 
+  test('errors that stay are never pushed out by newer notes', async () => {
+    const { context, page, problems } = await open({ width: 1280, height: 720 });
+    await page.evaluate(() => { for (const n of [1, 2, 3]) wirediff.say(`Lasting error ${n}`, 'error'); });
+    await page.click('#add-toggle');
+    await page.click('#add-article');
+    await page.getByText('This article is empty').waitFor();
+    await page.evaluate(() => wirediff.say('A plain note'));
+    const texts = await page.$$eval('#messages .message > span', (ss) => ss.map((s) => s.textContent));
+    assert.deepEqual(texts.slice(0, 3), ['Lasting error 1', 'Lasting error 2', 'Lasting error 3']);
+    assert.equal(texts[3], 'A plain note', texts.join(' | '));
+    // A newer lasting error takes the oldest one's place.
+    await page.evaluate(() => wirediff.say('Lasting error 4', 'error'));
+    const now = await page.$$eval('#messages .message > span', (ss) => ss.map((s) => s.textContent));
+    assert.deepEqual(now, ['Lasting error 2', 'Lasting error 3', 'Lasting error 4'], now.join(' | '));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('axe: no serious or critical violations in Large type, help open and closed, with messages', async () => {
     const { context, page } = await open({ width: 1024, height: 768 }, { bypassCSP: true });
     await page.addScriptTag({ path: axePath });
