@@ -89,14 +89,20 @@ const size = (f) => parseFloat(f.value.replace(/^\D+/, ''));
 const near = (a, b) => !(size(a) && size(b)) || (size(a) <= 3 * size(b) && size(b) <= 3 * size(a));
 const key = (f) => `${f.type} ${f.value} ${f.approx}`;
 
-/**
- * Whether two names may be one (either in the other's sentence, the same
- * stem as "China", "Chinese", or one the initials of the other: "US"), or
- * stand in other places (another word before them).
- */
+/** The words just before and just after a fact in its sentence, folded. */
 const prev = (t, f) => t.slice(0, f.index).match(/(\S*)\s*$/)[1].toLowerCase();
-const alike = (a, b, textA, textB) => prev(textA, a) !== prev(textB, b) || textB.toLowerCase().includes(a.value) || textA.toLowerCase().includes(b.value)
-  || a.value.slice(0, 4) === b.value.slice(0, 4) || [a.text, b.text].some((x, i, both) => both[1 - i].replace(/[^\p{Lu}]/gu, '') === x.replace(/\W/g, ''));
+const next = (t, f) => t.slice(f.index + f.text.length).match(/^\W*(\S*)/u)[1].replace(/[,.;:!?]+$/u, '').toLowerCase();
+
+/**
+ * Whether a name of one version stands where another's stands in another
+ * version (the same words on either side, or the same word before it when
+ * it is the one name changed: `alone`), and is no other name of the same
+ * one: not in the other's sentence, not the same stem ("China",
+ * "Chinese"), not one the initials of the other ("US").
+ */
+const swapped = (a, b, textA, textB, alone) => prev(textA, a) === prev(textB, b) && (alone || next(textA, a) === next(textB, b))
+  && !(textB.toLowerCase().includes(a.value) || textA.toLowerCase().includes(b.value) || a.value.slice(0, 4) === b.value.slice(0, 4)
+  || [a.text, b.text].some((x, i, both) => both[1 - i].replace(/[^\p{Lu}]/gu, '') === x.replace(/\W/g, '')));
 
 /**
  * The groups whose outlets disagree on a fact: `{ cluster, reference,
@@ -104,7 +110,7 @@ const alike = (a, b, textA, textB) => prev(textA, a) !== prev(textB, b) || textB
  * version whose facts most others print too (the earliest on a tie); each
  * diff pairs a fact of it (`want`) with the one an outlet prints instead
  * (`got`), of the same type, in order. A fact an outlet leaves out is a
- * cut, not drift; a name counts only when it is the one name changed.
+ * cut, not drift; a name counts when another stands in its place.
  */
 function drift(analysis) {
   return wd.derived(analysis, 'drift', () => {
@@ -127,7 +133,14 @@ function drift(analysis) {
         for (const type of new Set(missing.map((f) => f.type))) {
           const want = missing.filter((f) => f.type === type);
           const got = extra.filter((f) => f.type === type);
-          if (type === 'name' && (want.length > 1 || got.length > 1 || (got[0] && alike(want[0], got[0], text(reference), text(v))))) continue;
+          if (type === 'name') {
+            // Each name the reference prints, against one printed in its place.
+            for (const w of want) {
+              const j = got.findIndex((g) => swapped(w, g, text(reference), text(v), want.length === 1 && got.length === 1));
+              if (j >= 0) diffs.push({ ...v, want: w, got: got.splice(j, 1)[0] });
+            }
+            continue;
+          }
           // Those counting the same thing first ("29 miles", "31 miles"), then in
           // order if of a size (within a factor of 3: not "17,000", "170,000").
           const left = [];

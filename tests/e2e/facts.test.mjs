@@ -95,7 +95,7 @@ test('facts are found by form and normalised: money, percentages, numbers with a
   await context.close();
 });
 
-test('drift aligns each version\u2019s facts against the version most print: a value, a day, an approximator, a name; a fact left out is a cut', async () => {
+test('drift aligns each version\u2019s facts against the version most print: a value, a day, an approximator, names; a fact left out is a cut', async () => {
   const { context, page, problems } = await open();
   const rows = await page.evaluate(() => {
     const versions = [
@@ -116,6 +116,24 @@ test('drift aligns each version\u2019s facts against the version most print: a v
   assert.equal(reference, 0);
   assert.deepEqual(diffs.sort(), [[3, '$2.5 billion', '$2.4bn'], [3, 'Ann Berg', 'Ann Borg'], [3, 'Tuesday', 'Monday'], [3, 'over 9,000', '9,000']].sort());
   assert.ok(cached, 'found once per analysis');
+  // Several names changed, each where the other stood; a name in another place is none.
+  const names = await page.evaluate(() => {
+    const drifted = (versions) => {
+      const analysis = {
+        articles: versions.map((text, i) => ({ name: `n${i}`, sentences: [{ text }] })),
+        clusters: [{ members: versions.map((_, i) => ({ article: i, sentence: 0 })) }],
+      };
+      return window.wirediff.drift(analysis).flatMap((d) => d.diffs.map((x) => [x.article, x.want.text, x.got.text]));
+    };
+    const met = 'Mayor Ann Berg told Tom Reed in Paris that the plant would close.';
+    return [
+      drifted([met, met, 'Mayor Ann Borg told Tom Hill in Paris that the plant would close.']),
+      drifted(['Huang, on his third visit to China this year, is investing in AI and chips.',
+        'Huang, on his third visit to China this year, is investing in AI and chips.',
+        'The expo, which runs through Sunday in Beijing, marked his third trip to the capital this year.']),
+    ];
+  });
+  assert.deepEqual(names, [[[2, 'Mayor Ann Berg', 'Mayor Ann Borg'], [2, 'Tom Reed', 'Tom Hill']], []]);
   assert.deepEqual(problems, []);
   await context.close();
 });
