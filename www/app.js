@@ -442,6 +442,7 @@ function renderColumns() {
     const editing = state.editing && state.editing.article === article ? state.editing.text : null;
     return wd.renderPlainColumn(article, slot, notCompared(article), controlsFor(article), editing);
   });
+  if (a && state.prefs.source) columns.unshift(wd.renderSourceColumn(a, () => $('source-column').click()));
   const n = state.articles.length;
   $('side-note').textContent = n === shown.length
     ? `${plural(n, 'article')}, all side by side.`
@@ -1324,15 +1325,17 @@ function wireControls() {
   // document and a stored preference: large type (which also folds the help
   // and the legend under "How to read it"), only what each added (every
   // sentence found elsewhere hidden, so each column shows what that outlet
-  // has and nobody else does) and colour by reach.
+  // has and nobody else does), colour by reach and the common source's
+  // column first.
   for (const [id, key, cls, also] of [['large-type', 'large', 'large', (on) => { $('help').open = !on; }],
-    ['added-only', 'added', 'added-only'], ['by-reach', 'reach', 'by-reach']]) {
+    ['added-only', 'added', 'added-only'], ['by-reach', 'reach', 'by-reach'],
+    ['source-column', 'source', 'source-column', (on, shown) => { if (shown) renderColumns(); }]]) {
     const button = $(id);
     const set = (on, save = true) => {
       document.documentElement.classList.toggle(cls, on);
       button.setAttribute('aria-pressed', String(on));
-      if (also) also(on);
       state.prefs[key] = on;
+      if (also) also(on, save);
       if (save) savePrefs(state.prefs);
     };
     set(Boolean(state.prefs[key]), false);

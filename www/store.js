@@ -119,8 +119,8 @@ const THRESHOLD_RANGE = [0.3, 0.95];
 
 /**
  * Preferences: `threshold` (a number in the slider's range), `large` (large
- * type), `added` (only what each article added) and `reach` (colour by
- * reach), true or false.
+ * type), `added` (only what each article added), `reach` (colour by
+ * reach) and `source` (the common source's column), true or false.
  */
 function checkPrefs(value) {
   if (!isObject(value)) return { error: `${kindOf(value)} instead of a set of preferences` };
@@ -133,7 +133,7 @@ function checkPrefs(value) {
     }
     prefs.threshold = t;
   }
-  for (const [key, what] of [['large', 'large-type'], ['added', 'only-what-each-added'], ['reach', 'colour-by-reach']]) {
+  for (const [key, what] of [['large', 'large-type'], ['added', 'only-what-each-added'], ['reach', 'colour-by-reach'], ['source', 'common-source-column']]) {
     if (value[key] === undefined) continue;
     if (typeof value[key] !== 'boolean') return { error: `a ${what} setting that is not true or false` };
     prefs[key] = value[key];

@@ -184,7 +184,7 @@ function renderColumn(analysis, index, handlers) {
     el('button', { type: 'button', 'aria-label': `Rename ${name}`, onclick: () => handlers.rename(index) }, 'Rename'),
     el('button', { type: 'button', 'aria-label': `Remove ${name}`, onclick: () => handlers.remove(index) }, 'Remove'),
     el('button', { type: 'button', 'aria-label': `Hide ${name} from the side-by-side view`, onclick: () => handlers.hide(index) }, 'Hide'),
-    el('button', { type: 'button', 'aria-label': `Headline, byline and date of ${name}`, 'aria-expanded': 'false',
+    el('button', { type: 'button', 'aria-label': `Parts of ${name}: headline, byline, date`, 'aria-expanded': 'false',
       onclick: (e) => toggleParts(e.currentTarget, article, index, handlers) }, 'Parts'));
   const meta = [article.byline, article.date].filter(Boolean).join(' \u00b7 ');
   const stats = el('div', { class: 'stats' },
@@ -241,7 +241,7 @@ function toggleParts(button, article, index, handlers) {
     return;
   }
   const first = (p) => article.sentences[article.paragraphs[p].sentences.start]?.text || '';
-  const form = el('div', { class: 'parts', role: 'group', 'aria-label': `Parts of ${nameOf(article)}` });
+  const form = el('div', { class: 'parts', role: 'group', 'aria-label': `Headline, byline and date line of ${nameOf(article)}` });
   for (const [key, label, none] of NAMED_PARTS) {
     const at = article.paragraphs.findIndex((p) => p.role === key);
     const choices = article.paragraphs.map((_, p) => p).filter((p) => p < PART_CHOICES || p === at);
@@ -751,7 +751,8 @@ function renderDiff(diff, table, summary, parts, fromSource) {
  * The probable common source: of each group that at least two articles and
  * a quarter of them carry, the text most of its members print (else its
  * representative's), in the order most outlets tell them (by the median of
- * the group's place in each article). `{ text, groups }`: one group a line.
+ * the group's place in each article). `{ text, groups, members }`: one
+ * group a line, with the member that prints it.
  */
 function commonSource(analysis) {
   return derived(analysis, 'source', () => {
@@ -770,11 +771,30 @@ function commonSource(analysis) {
       let best = analysis.articles[r.article].sentences[r.sentence].text;
       for (const [text, n] of texts) if (n > texts.get(best)) best = text;
       const at = [...places.values()].sort((x, y) => x - y);
-      rows.push({ k, best, at: at[at.length >> 1] });
+      const member = c.members.find((m) => analysis.articles[m.article].sentences[m.sentence].text === best);
+      rows.push({ k, best, member, at: at[at.length >> 1] });
     });
     rows.sort((x, y) => x.at - y.at || x.k - y.k);
-    return { text: rows.map((r) => r.best).join('\n'), groups: rows.map((r) => r.k) };
+    return { text: rows.map((r) => r.best).join('\n'), groups: rows.map((r) => r.k), members: rows.map((r) => r.member) };
   });
+}
+
+/**
+ * The common source as a column beside the articles: each line the
+ * sentence of a member that prints it, so that it lights, pins and
+ * explains as the articles' own do.
+ */
+function renderSourceColumn(analysis, hide) {
+  const source = commonSource(analysis);
+  const least = Math.max(2, Math.ceil(analysis.articles.length / 4));
+  const column = el('article', { class: 'column source', tabindex: 0, 'aria-labelledby': 'col-title-source' },
+    el('header', null, el('h2', { id: 'col-title-source' }, 'Probable common source'),
+      el('div', { class: 'name' }, el('button', { type: 'button', 'aria-label': 'Hide the common source', onclick: hide }, 'Hide')),
+      el('div', { class: 'stats' }, `${plural(source.members.length, 'shared sentence')} that at least ${count(least)} articles carry, `
+        + 'as most of them word it, in the order most of them tell it')));
+  for (const m of source.members) column.append(el('p', null, renderSentence(analysis, m.article, m.sentence)));
+  if (!source.members.length) column.append(el('p', { class: 'empty' }, 'No sentence is shared widely enough.'));
+  return column;
 }
 
 /** The pairs of the common source's lines and article `b`'s paragraphs that hold one group, as `sharedParagraphs`. */
@@ -1087,6 +1107,7 @@ function renderList(rows, table, ui, handlers) {
 }
 
 Object.assign(wd, {
+  renderSourceColumn,
   derived, versionsOf, nameOf, tellApart, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation, renderWhy,
   renderClusters, renderDiff, sharedParagraphs, renderRibbon, commonSource, sourceParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,

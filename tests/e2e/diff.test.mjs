@@ -156,3 +156,33 @@ test('ignoring case or punctuation makes paragraphs that differ only so the same
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the common source stands as a first column: what most articles share, as most word it, pinned like any sentence; kept across a reload', async () => {
+  const { context, page, problems } = await open();
+  assert.equal(await page.locator('#columns .column.source').count(), 0, 'off at first');
+  await page.click('#source-column');
+  const column = page.locator('#columns .column').first();
+  assert.equal(await column.locator('h2').textContent(), 'Probable common source');
+  const lines = await column.locator('p .s').evaluateAll((ss) => ss.map((x) => x.firstChild.textContent));
+  const expected = await page.evaluate(() => wirediff.commonSource(wirediff.state.analysis).text.split('\n'));
+  assert.ok(expected.length >= 3, expected.join(' | '));
+  assert.deepEqual(lines, expected);
+  assert.equal(await column.locator('p .s.shared').count(), expected.length, 'every line is a shared sentence');
+  // A line pins its group: the articles' copies light with it.
+  await column.locator('p .s').first().click();
+  await page.waitForSelector('#explain:not([hidden])');
+  assert.ok(await page.locator('#columns .column:not(.source) .s.shared.lit').count() >= 2);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#columns .column.source');
+  assert.equal(await page.getAttribute('#source-column', 'aria-pressed'), 'true');
+  await page.locator('#columns .column.source').getByRole('button', { name: 'Hide the common source' }).click();
+  assert.equal(await page.locator('#columns .column.source').count(), 0);
+  await page.addScriptTag({ path: axePath });
+  await page.click('#source-column');
+  const result = await page.evaluate(async () => window.axe.run(document.querySelector('#columns'), { resultTypes: ['violations'] }));
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 200)).join(' ')}`), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

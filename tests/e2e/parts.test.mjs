@@ -107,7 +107,7 @@ test('a second set of real articles: outlets by name, headline, byline and date,
 test('the reader names the headline, byline and date line, and the names survive a reload', async () => {
   const { context, page, problems } = await open();
   const column = () => page.locator('#columns .column').nth(1);
-  await column().getByRole('button', { name: /^Headline, byline and date of/ }).click();
+  await column().getByRole('button', { name: /^Parts of .*: headline, byline, date$/ }).click();
   const pick = (label) => column().locator('.parts label', { hasText: label }).locator('select');
   // The picker shows what the page found: the headline shown first.
   const shown = await column().locator('p.headline').textContent();
@@ -122,7 +122,7 @@ test('the reader names the headline, byline and date line, and the names survive
   await page.waitForFunction((t) => document.querySelectorAll('#columns .column')[1].querySelector('.meta')?.textContent.includes(t.slice(0, 30)), story);
   assert.match(await page.textContent('#messages'), /is the byline now/);
   // None for the headline: it is story text, the first story paragraph above it.
-  await column().getByRole('button', { name: /^Headline, byline and date of/ }).click();
+  await column().getByRole('button', { name: /^Parts of .*: headline, byline, date$/ }).click();
   await pick('Headline').selectOption('-1');
   await page.waitForFunction(() => !document.querySelectorAll('#columns .column')[1].querySelector('p.headline'));
   await page.reload();
