@@ -322,6 +322,19 @@ fn paragraph_spans(article: &Article) -> Vec<std::ops::Range<usize>> {
     article.paragraphs.iter().map(|p| p.start..p.end).collect()
 }
 
+/// The paragraph diff of analysed articles `a` and `b` of `analysis` (of
+/// `inputs`), paired through the sentences its groups and links join: what
+/// [`Analysis::diffs`] holds for the pair, on demand.
+pub fn diff_analysed(
+    inputs: &[Input],
+    analysis: &Analysis,
+    a: usize,
+    b: usize,
+    options: &Options,
+) -> ParagraphDiff {
+    diff_articles(inputs, &analysis.articles, &analysis.links, a, b, options)
+}
+
 fn diff_articles(
     inputs: &[Input],
     articles: &[Article],

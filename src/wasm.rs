@@ -207,6 +207,8 @@ pub fn analyze(
             );
         }
     };
+    // The analysis kept for diffs gives way first: two would double the memory.
+    KEPT.set(None);
     let analysis = measured("wirediff:analyze", || {
         crate::analysis::analyze_with_progress(&inputs, &options, &mut |stage, done, total| {
             report(stage.name(), done, total)
@@ -216,7 +218,45 @@ pub fn analyze(
     report("returning", 0, 1);
     let out = to_js(&analysis);
     report("returning", 1, 1);
+    KEPT.set(Some((inputs, analysis)));
     out
+}
+
+thread_local! {
+    /// The last analysis and its inputs, for `diffAnalysed`: the page's
+    /// diffs pair paragraphs through its groups and links without sending
+    /// them back.
+    static KEPT: std::cell::RefCell<Option<(Vec<Input>, crate::Analysis)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Paragraph diff of articles `a` and `b` of the last analysis, paired
+/// through its groups and links ([`crate::analysis::diff_analysed`]).
+/// `text_a` and `text_b` are the texts the page expects them to have: when
+/// the analysis kept is another (a newer one ran, or none did), this throws
+/// an error whose message starts with "not kept".
+#[wasm_bindgen(js_name = diffAnalysed)]
+pub fn diff_analysed(
+    a: usize,
+    b: usize,
+    text_a: &str,
+    text_b: &str,
+    options_value: JsValue,
+) -> Result<JsValue, JsError> {
+    let options = options(options_value)?;
+    KEPT.with_borrow(|kept| match kept {
+        Some((inputs, analysis))
+            if inputs.get(a).is_some_and(|i| i.text == text_a)
+                && inputs.get(b).is_some_and(|i| i.text == text_b) =>
+        {
+            to_js(&measured("wirediff:diff", || {
+                crate::analysis::diff_analysed(inputs, analysis, a, b, &options)
+            }))
+        }
+        _ => Err(JsError::new(
+            "not kept: the analysis of these articles is not at hand",
+        )),
+    })
 }
 
 /// Whether `text` has a word to compare: the same check as `analyze`, which

@@ -189,3 +189,29 @@ fn defaults_are_the_cores_options() {
         Some(wirediff::options::PARAPHRASES)
     );
 }
+
+#[wasm_bindgen_test]
+fn the_last_analysis_is_kept_for_the_diffs_of_its_articles() {
+    let (a, b) = (
+        include_str!("data/seeds/000_241b758aa50da853.txt"),
+        include_str!("data/seeds/002_7683c41612a091b6.txt"),
+    );
+    wirediff::wasm::analyze(seeds(), JsValue::UNDEFINED, None).expect("analysis");
+    let diff = wirediff::wasm::diff_analysed(0, 2, a, b, JsValue::UNDEFINED).expect("kept");
+    let tags: Vec<String> = Array::from(&get(&diff, "ops"))
+        .iter()
+        .map(|op| get(&op, "tag").as_string().unwrap())
+        .collect();
+    // Paired through the analysis's groups: sample 002 tells 000's sentences in another order.
+    assert!(tags.iter().any(|t| t == "moved_to"), "{tags:?}");
+    // Another text than the analysis had is refused, not diffed against the wrong article.
+    let message = |e: wasm_bindgen::JsError| {
+        get(&JsValue::from(e), "message")
+            .as_string()
+            .unwrap_or_default()
+    };
+    let stale = wirediff::wasm::diff_analysed(0, 2, a, "Other text.", JsValue::UNDEFINED);
+    assert!(message(stale.unwrap_err()).starts_with("not kept"));
+    let past = wirediff::wasm::diff_analysed(0, 9, a, b, JsValue::UNDEFINED);
+    assert!(message(past.unwrap_err()).starts_with("not kept"));
+}

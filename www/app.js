@@ -575,7 +575,16 @@ function fillSelect(select, chosen, source) {
   select.value = chosen === 'source' && source ? chosen : String(Math.max(0, Math.min(Number(chosen) || 0, state.articles.length - 1)));
 }
 
-function renderDiffView() {
+/** The diff view's latest request: an answer to an older one is dropped. */
+let diffRequest = 0;
+
+/**
+ * The diff of the chosen pair, computed in the worker: two analysed articles
+ * pair their paragraphs through the analysis's groups and links (kept in the
+ * core), the common source through its lines' groups, and any other pair
+ * through the sentences they both print.
+ */
+async function renderDiffView() {
   const a = $('diff-a').value || '0';
   const b = Number($('diff-b').value || 1);
   fillSelect($('diff-a'), a, Boolean(state.analysis));
@@ -585,8 +594,11 @@ function renderDiffView() {
   const ib = right ? analysedIndex(right) : -1;
   const source = fromSource && ib >= 0 && wd.commonSource(state.analysis);
   const left = source ? { name: 'the common source', text: source.text } : state.articles[Number($('diff-a').value)];
+  const request = ++diffRequest;
+  const table = $('diff-table');
+  delete table.dataset.pair;
   if (!left || !right) {
-    clear($('diff-table'));
+    clear(table);
     $('diff-summary').textContent = fromSource ? 'The common source is compared with analysed articles only.' : 'Add two articles to compare them.';
     return;
   }
@@ -594,21 +606,37 @@ function renderDiffView() {
   const side = state.articles.filter((x) => state.side.has(x)).map(analysedIndex).filter((i) => i >= 0);
   $('order').hidden = side.length < 2;
   if (side.length > 1) wd.renderRibbon(state.analysis, side, $('ribbon'), [ia, ib]);
-  // The paragraphs that hold sentences of one group pair up, as on the page.
-  const pairs = source ? wd.sourceParagraphs(state.analysis, source, ib) : ia >= 0 && ib >= 0 && wd.sharedParagraphs(state.analysis, ia, ib);
-  const shared = pairs ? Uint32Array.from(pairs) : undefined;
   const settings = { ...options(), diff_ignore_case: $('diff-case').checked, diff_ignore_punctuation: $('diff-punct').checked };
+  const analysed = Boolean(source) || (ia >= 0 && ib >= 0);
+  const plain = ['diffTexts', [left.text, right.text, settings]];
+  const call = source ? ['diffTexts', [left.text, right.text, settings, Uint32Array.from(wd.sourceParagraphs(state.analysis, source, ib))]]
+    : analysed ? ['diffAnalysed', [ia, ib, left.text, right.text, settings]] : plain;
+  table.setAttribute('aria-busy', 'true');
+  let diff;
   try {
-    state.diffStep = 0;
-    $('diff-at').textContent = '';
-    wd.renderDiff(core.local('diffTexts', left.text, right.text, settings, shared), $('diff-table'), $('diff-summary'),
-      shared && [state.analysis.articles[ia], state.analysis.articles[ib]], Boolean(source));
+    try {
+      diff = await core.call(...call);
+    } catch (e) {
+      // The core keeps the last analysis it ran: after a newer one (whose
+      // result comes next) or a fresh worker, pair by the sentences alone.
+      if (!/^not kept/.test(messageOf(e))) throw e;
+      diff = await core.call(...plain);
+    }
   } catch (e) {
+    if (request !== diffRequest || isCancel(e)) return;
+    table.removeAttribute('aria-busy');
     // Never leave another pair's diff under this selection.
-    clear($('diff-table'));
+    clear(table);
     $('diff-summary').textContent = `No diff of \u201c${left.name}\u201d and \u201c${right.name}\u201d: it could not be computed.`;
     say(`The diff could not be computed: ${messageOf(e)}.`, 'error', [['Try again', renderDiffView]]);
+    return;
   }
+  if (request !== diffRequest) return;
+  table.removeAttribute('aria-busy');
+  state.diffStep = 0;
+  $('diff-at').textContent = '';
+  wd.renderDiff(diff, table, $('diff-summary'), analysed && [state.analysis.articles[ia], state.analysis.articles[ib]], Boolean(source));
+  table.dataset.pair = `${$('diff-a').value} ${$('diff-b').value}`;
 }
 
 /** Moves to the next (`by` 1) or previous (-1) row of the diff that is not the same. */

@@ -655,30 +655,6 @@ function renderCluster(analysis, c, ui, handlers, fill = (body, draw) => draw())
   return item;
 }
 
-/**
- * The paragraphs of analysed articles `a` and `b` that hold sentences a
- * group or a link joins, as the core's diff takes them: a flat
- * `[paragraph of a, paragraph of b, …]` (each sentence with at most four
- * copies, as the core's `shared_paragraphs`).
- */
-function sharedParagraphs(analysis, a, b) {
-  const inB = new Map();
-  for (const s of analysis.articles[b].sentences) {
-    if (s.cluster != null) inB.set(s.cluster, [...(inB.get(s.cluster) || []), s.paragraph].slice(0, 4));
-  }
-  const out = [];
-  for (const s of analysis.articles[a].sentences) {
-    for (const p of inB.get(s.cluster) || []) out.push(s.paragraph, p);
-    for (const l of s.links) {
-      const { a: x, b: y } = analysis.links[l];
-      for (const [here, there] of [[x, y], [y, x]]) {
-        if (here.article === a && there.article === b) out.push(s.paragraph, analysis.articles[b].sentences[there.sentence].paragraph);
-      }
-    }
-  }
-  return out;
-}
-
 /** Paragraphs `first` and on (`n` of them), numbered from 1: "¶3" or "¶3–5". */
 const paras = (first, n) => `\u00b6${first + 1}${n > 1 ? `\u2013${first + n}` : ''}`;
 
@@ -797,7 +773,7 @@ function renderSourceColumn(analysis, hide) {
   return column;
 }
 
-/** The pairs of the common source's lines and article `b`'s paragraphs that hold one group, as `sharedParagraphs`. */
+/** The pairs of the common source's lines and article `b`'s paragraphs that hold one group: a flat `[line, paragraph of b, …]`, as the core's diff takes them. */
 function sourceParagraphs(analysis, source, b) {
   const line = new Map(source.groups.map((c, k) => [c, k]));
   const out = [];
@@ -1110,6 +1086,6 @@ Object.assign(wd, {
   renderSourceColumn,
   derived, versionsOf, nameOf, tellApart, asideReason, tally, wordDiff, growingList, comparedSentences, groupNumber, numberGroups, renderAnswers,
   groupKey, groupSentences, groupLinks, renderColumn, renderPlainColumn, renderExplanation, renderWhy,
-  renderClusters, renderDiff, sharedParagraphs, renderRibbon, commonSource, sourceParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
+  renderClusters, renderDiff, renderRibbon, commonSource, sourceParagraphs, renderOverlap, overlapAmong, overlapOrder, OVERLAP_SIZES, listRows, renderList, LIST_SORTS,
 });
 })(window.wirediff);

@@ -29,3 +29,8 @@ export async function openPage(browser, contextOptions = {}) {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { context, page, problems };
 }
+
+/** Waits for the diff view to show the pair chosen (the worker computes it). */
+export async function diffShown(page) {
+  await page.waitForSelector('#diff-table[data-pair]');
+}

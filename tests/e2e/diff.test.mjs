@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, openPage } from './browser.mjs';
+import { diffShown, launchChromium, openPage } from './browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -38,6 +38,7 @@ async function pick(page, a, b) {
   await page.click('#tab-diff');
   await page.selectOption('#diff-a', String(a));
   await page.selectOption('#diff-b', String(b));
+  await diffShown(page);
 }
 
 test('real articles: a swapped lead and a moved quote read as moves, a paragraph cut in two as a split; the ribbon; an article against the common source', async () => {
@@ -97,6 +98,7 @@ test('real articles: a swapped lead and a moved quote read as moves, a paragraph
   assert.ok(lines.every(([articles, most]) => articles >= 2 && most), JSON.stringify(lines));
   await page.selectOption('#diff-a', 'source');
   await page.selectOption('#diff-b', '4');
+  await diffShown(page);
   assert.match(await page.textContent('#diff-summary'), /^[1-9]\d* kept, [1-9]\d* reworded, .*, [1-9]\d* cut, \d+ added/);
   assert.equal(await page.textContent('#diff-table .diff-row.head .diff-cell'), 'Common source');
   const labels = (await rows(page)).map((r) => r.label.split(' \u00b7 ')[0]);
@@ -151,6 +153,7 @@ test('ignoring case or punctuation makes paragraphs that differ only so the same
   const before = await page.textContent('#diff-summary');
   await page.check('#diff-case');
   await page.check('#diff-punct');
+  await diffShown(page);
   assert.match(await page.textContent('#diff-summary'), /\d+ same/);
   assert.ok(before.length > 0);
   assert.deepEqual(problems, []);

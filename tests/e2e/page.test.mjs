@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './browser.mjs';
+import { diffShown, launchChromium } from './browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const page_path = join(root, 'dist', 'index.html');
@@ -330,6 +330,7 @@ describe('page features', () => {
     await page.click('#tab-diff');
     await page.selectOption('#diff-a', '0');
     await page.selectOption('#diff-b', '1');
+    await diffShown(page);
     const changed = page.locator('#diff-table .diff-row.change');
     assert.ok(await changed.count() >= 1);
     assert.ok(await changed.first().locator('del').count() >= 1, 'deleted words in the old side');

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchChromium } from './browser.mjs';
+import { diffShown, launchChromium } from './browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const url = pathToFileURL(join(root, 'dist', 'index.html')).href;
@@ -257,17 +257,21 @@ describe('a failing core', () => {
     const { context, page, problems } = await open();
     await page.click('#tab-diff');
     await page.locator('#diff-table .diff-row').first().waitFor();
+    // The diff runs on the page's own instance (as when no worker starts).
     await page.evaluate((bytes) => {
       const trap = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(bytes))).exports.f;
-      wirediff.core.glue.diffTexts = () => trap();
+      wirediff.core.worker = null;
+      for (const f of ['diffTexts', 'diffAnalysed']) wirediff.core.glue[f] = () => trap();
     }, TRAP_MODULE);
     await page.selectOption('#diff-b', '2');
+    await page.locator('#diff-summary', { hasText: /could not be computed/ }).waitFor();
     assert.equal(await page.locator('#diff-table .diff-row').count(), 0);
     assert.match(await page.textContent('#diff-summary'), /^No diff of .* could not be computed\.$/);
     const failed = page.locator('.message', { hasText: /diff could not be computed: it failed inside the WebAssembly core \(RuntimeError: unreachable\), which was restarted/ });
     await failed.waitFor();
     await page.waitForFunction(() => wirediff.core.instancesStarted === 2 && wirediff.core.glue !== null);
     await failed.getByRole('button', { name: 'Try again' }).click();
+    await diffShown(page);
     assert.ok(await page.locator('#diff-table .diff-row.change').count() >= 1);
     assert.deepEqual(problems, []);
     await context.close();
