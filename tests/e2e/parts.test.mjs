@@ -113,6 +113,9 @@ test('the reader names the headline, byline and date line, and the names survive
   const shown = await column().locator('p.headline').textContent();
   const chosen = await pick('Headline').evaluate((s) => s.selectedOptions[0].textContent);
   assert.ok(shown.startsWith(chosen.replace(/^\u00b6\d+ /, '').replace(/\u2026$/, '')), `${chosen} | ${shown}`);
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => window.axe.run(document.querySelector('#columns'), { resultTypes: ['violations'] }));
+  assert.deepEqual(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
   // A story paragraph named the byline leaves the compared text.
   const options = await pick('Byline').locator('option').allTextContents();
   const story = await column().locator(':scope > p:not(.headline)').nth(1).textContent();
