@@ -116,8 +116,11 @@ if (page.embed === 'deflate-raw') {
   // (it spends seconds searching); any inflater, DecompressionStream
   // included, reads it.
   embedded = Buffer.from(await zopfli.deflateAsync(wasmBytes, { numiterations: 15 })).toString('base64');
+  // It first keeps the page's source as loaded, before any script changes
+  // it, for "Save as one HTML file" (www/share.js).
   const loader = `(() => {
 'use strict';
+window.WIREDIFF_SOURCE = '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;
 const packed = "${embedded}";
 const deferred = Array.from(document.querySelectorAll('script[type="text/x-wirediff"]'));
 const run = () => {
@@ -158,6 +161,8 @@ const csp = [
   `script-src 'wasm-unsafe-eval' ${scripts.map(sha256).join(' ')}`,
   `style-src ${styles.map(sha256).join(' ')}`,
   "worker-src blob:",
+  // The paragraph order drawn as a PNG goes through an image of its SVG.
+  "img-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

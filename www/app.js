@@ -6,7 +6,7 @@
 
 const {
   el, clear, debounce, count, plural, Core, isCancel, MAX_ARTICLES, MARK_KEYS, articleProblem, loadStored, saveArticles,
-  saveDraft, savePrefs, forgetStored, seedArticles, readTextFile, uniqueName,
+  saveDraft, savePrefs, forgetStored, seedArticles, readTextFile, uniqueName, keepBefore,
 } = wd;
 
 const core = new Core();
@@ -283,7 +283,14 @@ async function recompute() {
     ? linksMoved(state.analysis, analysis) : null;
   if (!state.analysis || state.analysis.articles.length !== analysis.articles.length) resetViews(analysis);
   // Groups keep their numbers from one comparison to the next.
-  state.numbered = wd.numberGroups(analysis, state.numbered || new Map());
+  if (!state.numbered) {
+    // The numbers kept (across reloads, in a link or a saved page): one
+    // sentence of each group, by its place, to the group's number.
+    const key = ([, a, s]) => `${analysis.articles[a]?.name}\u0001${analysis.articles[a]?.sentences[s]?.text}`;
+    state.numbered = new Map((state.prefs.groups || []).map((g) => [key(g), g[0]]));
+  }
+  state.numbered = wd.numberGroups(analysis, state.numbered);
+  keepPrefs({ groups: analysis.clusters.map((c, i) => [wd.groupNumber(analysis, i), c.members[c.representative].article, c.members[c.representative].sentence]) });
   state.analysis = analysis;
   wd.tellApart(analysis);
   /** The page's article for each analysed one (the list may change later), and its text then. */
@@ -297,6 +304,12 @@ async function recompute() {
   // One note at a time: a slider dragged step by step says its last step.
   if (state.movedNote) state.movedNote.remove();
   state.movedNote = moved ? say(moved.text, 'info', [['List them', () => listMoved(moved)]]) : null;
+  // The group pinned when the page was left (or in a shared comparison), once.
+  if (state.restorePin !== undefined) {
+    const c = analysis.clusters.findIndex((_, i) => wd.groupNumber(analysis, i) === state.restorePin);
+    state.restorePin = undefined;
+    if (c >= 0 && state.view === 'articles') pin(`c${c}`, $('columns').querySelector(`.s.shared[data-group="c${c}"]`), false);
+  }
   if (!performance.getEntriesByName('wirediff:first-render').length) {
     performance.mark('wirediff:first-render');
   }
@@ -402,7 +415,13 @@ function controlsFor(article) {
 /** The default: every article when they fit, else the first few. */
 function defaultSide() {
   const n = state.articles.length <= MAX_SIDE ? MAX_SIDE : DEFAULT_SIDE;
-  state.side = new Set(state.articles.slice(0, n));
+  const kept = (state.prefs.side || []).map((i) => state.articles[i]).filter(Boolean).slice(0, MAX_SIDE);
+  state.side = new Set(kept.length ? kept : state.articles.slice(0, n));
+}
+
+/** Keeps which articles stand side by side, by their places in the list. */
+function keepSide() {
+  keepPrefs({ side: state.articles.map((a, i) => (state.side.has(a) ? i : -1)).filter((i) => i >= 0) });
 }
 
 /** Shows `article` side by side (`on`) or not; false if there is no room. */
@@ -416,6 +435,7 @@ function setSide(article, on, quiet = false) {
     }
     state.side.add(article);
   }
+  keepSide();
   if (!quiet) render();
   return true;
 }
@@ -585,10 +605,14 @@ let diffRequest = 0;
  * through the sentences they both print.
  */
 async function renderDiffView() {
-  const a = $('diff-a').value || '0';
-  const b = Number($('diff-b').value || 1);
+  const kept = state.prefs.diff;
+  const a = $('diff-a').value || String(kept ? kept.a : 0);
+  const b = Number($('diff-b').value || (kept ? kept.b : 1));
   fillSelect($('diff-a'), a, Boolean(state.analysis));
   fillSelect($('diff-b'), String(b) === a && state.articles.length > 1 ? (b + 1) % state.articles.length : b);
+  const choice = { a: $('diff-a').value === 'source' ? 'source' : Number($('diff-a').value), b: Number($('diff-b').value),
+    ignoreCase: $('diff-case').checked, ignorePunctuation: $('diff-punct').checked };
+  if (JSON.stringify(choice) !== JSON.stringify(kept)) keepPrefs({ diff: choice });
   const fromSource = $('diff-a').value === 'source';
   const right = state.articles[Number($('diff-b').value)];
   const ib = right ? analysedIndex(right) : -1;
@@ -750,6 +774,9 @@ function bringIntoView(key, from) {
 function pin(key, from, toggle = true) {
   const next = key === state.pinned && toggle ? null : key;
   state.pinned = next;
+  const c = next && next[0] === 'c' ? Number(next.slice(1)) : -1;
+  if (c >= 0) keepPrefs({ pinned: wd.groupNumber(state.analysis, c) });
+  else if (state.prefs.pinned !== undefined) keepPrefs({ pinned: undefined });
   refreshMarks();
   if (next === null) {
     $('explain').hidden = true;
@@ -951,6 +978,7 @@ function showCluster(c) {
 
 function selectView(view) {
   state.view = view;
+  if (state.prefs.view !== view) keepPrefs({ view });
   for (const v of VIEW_ORDER) {
     const tab = $(`tab-${v}`);
     tab.setAttribute('aria-selected', String(v === view));
@@ -1034,6 +1062,7 @@ function persistNow() {
   clearTimeout(persistTimer);
   persistTimer = 0;
   const problem = saveArticles(state.articles);
+  keepSide();
   if (persistWarning) persistWarning.remove();
   persistWarning = problem ? say(problem, 'error') : null;
 }
@@ -1332,7 +1361,13 @@ function applyDefaults() {
     $('threshold').value = String(defaults.threshold);
     $('threshold-value').textContent = Number(defaults.threshold).toFixed(2);
   }
-  $('paraphrases').checked = defaults.paraphrases;
+  $('paraphrases').checked = state.prefs.paraphrases ?? defaults.paraphrases;
+}
+
+/** Keeps `patch` in the preferences (the page's settings and where the reader is). */
+function keepPrefs(patch) {
+  Object.assign(state.prefs, patch);
+  savePrefs(state.prefs);
 }
 
 function wireControls() {
@@ -1348,7 +1383,11 @@ function wireControls() {
     $('threshold-value').textContent = Number(threshold.value).toFixed(2);
     later();
   });
-  $('paraphrases').addEventListener('change', recompute);
+  if (state.prefs.paraphrases !== undefined) $('paraphrases').checked = state.prefs.paraphrases;
+  $('paraphrases').addEventListener('change', () => {
+    keepPrefs({ paraphrases: $('paraphrases').checked });
+    recompute();
+  });
   // The switches of the page's look, each a pressed button, a class on the
   // document and a stored preference: large type (which also folds the help
   // and the legend under "How to read it"), only what each added (every
@@ -1371,6 +1410,139 @@ function wireControls() {
   }
 }
 
+// ----- Sharing, saving and exporting ----------------------------------------
+
+/** The comparison as it is now, as a link or a saved page carries it. */
+const currentState = () => wd.stateOf(state.articles, state.prefs);
+
+/**
+ * Shows the comparison of the link opened (its fragment) or of the saved
+ * page, in place of the stored one: the reader's own articles are kept
+ * aside, to be brought back. Returns the message to say, if any. A saved
+ * page shows its comparison once per tab: a reload keeps what was changed.
+ */
+async function openShared(own) {
+  const fromLink = await wd.stateFromFragment(location.hash);
+  let saved = fromLink ? null : wd.savedState();
+  let tab = null;
+  try {
+    tab = window.sessionStorage;
+  } catch (e) {
+    // No session storage: a saved page shows its comparison on every load.
+  }
+  if (saved && saved.value && tab && tab.getItem('wirediff.opened') === saved.id) saved = null;
+  const found = fromLink || saved;
+  if (!found) return null;
+  if (found.error) {
+    return [`The ${fromLink ? 'link\u2019s' : 'saved page\u2019s'} comparison could not be opened: ${found.error}. `
+      + `${own ? 'Your own articles are shown' : 'The sample articles are shown'} instead.`, 'error'];
+  }
+  if (fromLink) history.replaceState(null, '', location.href.split('#')[0]);
+  if (saved && tab) {
+    try {
+      tab.setItem('wirediff.opened', saved.id);
+    } catch (e) {
+      // As without session storage.
+    }
+  }
+  const same = (x, y) => JSON.stringify(x.map((a) => [a.name, a.text])) === JSON.stringify(y.map((a) => [a.name, a.text]));
+  const kept = own && !same(own, found.value.articles) && keepBefore(own);
+  state.articles = found.value.articles;
+  state.prefs = found.value.prefs;
+  saveArticles(state.articles);
+  savePrefs(state.prefs);
+  const what = `Opened the ${fromLink ? 'linked' : 'saved'} comparison of ${plural(state.articles.length, 'article')}.`;
+  if (!kept) return [what];
+  return [`${what} Your own ${plural(own.length, 'article')} ${own.length > 1 ? 'are' : 'is'} kept.`, 'info', [['Bring them back', () => {
+    const before = loadStored('before');
+    if (!before.value) return refuse(before.message || 'Your earlier articles are no longer kept.');
+    state.articles = before.value;
+    defaultSide();
+    persist();
+    recompute();
+    render();
+  }]]];
+}
+
+function wireSharing() {
+  const panel = $('share-panel');
+  $('share-toggle').addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    $('share-toggle').setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) $('copy-link').focus();
+  });
+  $('copy-link').addEventListener('click', copyLink);
+  $('save-file').addEventListener('click', saveFile);
+  $('print').addEventListener('click', () => window.print());
+  const version = () => {
+    try {
+      return core.local('version');
+    } catch (e) {
+      return 'unknown';
+    }
+  };
+  const analysed = (f) => () => {
+    if (!state.analysis) return refuse('Nothing is compared yet, so there is nothing to export.');
+    return f(state.analysis);
+  };
+  $('export-json').addEventListener('click', analysed((a) => wd.download('wirediff-analysis.json',
+    wd.analysisJson(a, state.compared.texts, version()), 'application/json')));
+  $('export-csv').addEventListener('click', analysed((a) => wd.download('wirediff-links.csv', wd.linksCsv(a, version()), 'text/csv')));
+  const picture = (png) => analysed(async (a) => {
+    const chosen = state.articles.filter((x) => state.side.has(x)).map(analysedIndex).filter((i) => i >= 0);
+    if (chosen.length < 2) return refuse('The paragraph order needs two compared articles side by side.');
+    // Drawn off screen, where its styles apply, then written out.
+    const box = el('div', { class: 'offscreen' });
+    document.body.append(box);
+    try {
+      wd.renderRibbon(a, chosen, box, [-1, -1]);
+      const svg = box.querySelector('svg');
+      const { version: v, settings } = wd.provenance(a, version());
+      const text = wd.svgFile(svg, `Paragraph order of ${plural(chosen.length, 'article')}: wirediff ${v}, ${settings}`);
+      const { width, height } = svg.getBoundingClientRect();
+      if (png) wd.download('wirediff-paragraph-order.png', await wd.pngOf(text, width, height));
+      else wd.download('wirediff-paragraph-order.svg', text, 'image/svg+xml');
+    } catch (e) {
+      say(`The picture could not be made: ${messageOf(e)}.`, 'error');
+    } finally {
+      box.remove();
+    }
+  });
+  $('export-svg').addEventListener('click', picture(false));
+  $('export-png').addEventListener('click', picture(true));
+}
+
+async function copyLink() {
+  let link;
+  try {
+    link = await wd.linkTo(currentState());
+  } catch (e) {
+    say(`No link could be made: ${messageOf(e)}.`, 'error');
+    return;
+  }
+  if (link.length > wd.MAX_LINK) {
+    say(`This comparison is too large for a link (${count(link.length)} characters; links over ${count(wd.MAX_LINK)} break in mail and chat): save it as one HTML file instead.`,
+      'error', [['Save as one HTML file', saveFile]], false);
+    return;
+  }
+  $('share-link').value = link;
+  $('share-out').hidden = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    say(`The link is copied (${count(link.length)} characters): whoever opens it sees this comparison.`);
+  } catch (e) {
+    $('share-link').select();
+    say('The browser did not let the page copy the link: it is selected below; copy it with Ctrl+C.');
+  }
+}
+
+function saveFile() {
+  const html = wd.pageWithState(currentState());
+  if (!html) return refuse('This copy of the page cannot save itself: it was built without keeping its source.');
+  wd.download('wirediff-comparison.html', html, 'text/html');
+  return say('Saved as one HTML file: it opens by double-click, offline, with this comparison.');
+}
+
 /**
  * Starts the page. Stored values are checked before anything uses them, and
  * the controls work before the core has started, so that nothing stored and
@@ -1382,12 +1554,21 @@ async function main() {
   const prefs = loadStored('prefs');
   state.prefs = prefs.value;
   state.articles = articles.value || seedArticles();
+  const shared = await openShared(articles.value);
+  state.restorePin = state.prefs.pinned;
   defaultSide();
   wireTabs();
   wireColumns();
   wireAdding(draft.value);
   wireControls();
+  if (state.prefs.diff) {
+    $('diff-case').checked = state.prefs.diff.ignoreCase;
+    $('diff-punct').checked = state.prefs.diff.ignorePunctuation;
+  }
+  if (state.prefs.view && VIEWS[state.prefs.view]) selectView(state.prefs.view);
+  wireSharing();
   for (const found of [articles, draft, prefs]) if (found.message) say(found.message, 'error');
+  if (shared) say(...shared);
   try {
     const bytes = window.WIREDIFF_WASM || wd.base64Bytes(window.WIREDIFF_WASM_BASE64);
     await core.start(bytes, window.WIREDIFF_GLUE);

@@ -117,28 +117,65 @@ function checkDraft(value) {
 /** The slider's range: a stored threshold outside it is not the page's. */
 const THRESHOLD_RANGE = [0.3, 0.95];
 
+const isCount = (n, most) => Number.isInteger(n) && n >= 0 && n < most;
+
 /**
- * Preferences: `threshold` (a number in the slider's range), `large` (large
- * type), `added` (only what each article added), `reach` (colour by
- * reach) and `source` (the common source's column), true or false.
+ * The page's settings and where the reader is, each checked as it is read:
+ * what is wrong, or null.
  */
+const PREFS = {
+  // Earlier versions kept the slider's value as a string (read as a number).
+  threshold: (t) => (typeof t === 'number' && t >= THRESHOLD_RANGE[0] && t <= THRESHOLD_RANGE[1]
+    ? null : `a threshold that is not a number from ${THRESHOLD_RANGE[0]} to ${THRESHOLD_RANGE[1]}`),
+  // Switches: link rewrites, large type, only what each added, colour by
+  // reach, the common source's column.
+  ...Object.fromEntries(['paraphrases', 'large', 'added', 'reach', 'source'].map((k) => [k, (v) => (typeof v === 'boolean' ? null : `a ${k} setting that is not true or false`)])),
+  // The open view (a tab's name), the pinned group's number, the articles
+  // side by side (places in the list) and the diff's pair and switches.
+  view: (v) => (typeof v === 'string' && /^[a-z]{1,20}$/.test(v) ? null : 'a view that is not a tab\u2019s name'),
+  pinned: (n) => (isCount(n, 1e7) ? null : 'a pinned group that is not a group number'),
+  side: (v) => (Array.isArray(v) && v.length <= MAX_ARTICLES && v.every((i) => isCount(i, MAX_ARTICLES)) ? null : 'articles side by side that are not places in the list'),
+  // The groups' numbers: one sentence of each, [number, article, sentence].
+  groups: (v) => (Array.isArray(v) && v.length <= 1e6 && v.every((g) => Array.isArray(g) && g.length === 3 && g.every((n) => isCount(n, 1e7)))
+    ? null : 'group numbers that are not lists of three numbers'),
+  diff: (d) => (isObject(d) && (d.a === 'source' || isCount(d.a, MAX_ARTICLES)) && isCount(d.b, MAX_ARTICLES)
+    && typeof d.ignoreCase === 'boolean' && typeof d.ignorePunctuation === 'boolean' ? null : 'a diff that is not two places in the list and two switches'),
+};
+
+/** Preferences (PREFS), each optional; a value that fails sets them all aside. */
 function checkPrefs(value) {
   if (!isObject(value)) return { error: `${kindOf(value)} instead of a set of preferences` };
   const prefs = {};
-  if (value.threshold !== undefined) {
-    // Earlier versions kept the slider's value as a string.
-    const t = typeof value.threshold === 'string' && value.threshold.trim() ? Number(value.threshold) : value.threshold;
-    if (typeof t !== 'number' || !(t >= THRESHOLD_RANGE[0] && t <= THRESHOLD_RANGE[1])) {
-      return { error: `a threshold that is not a number from ${THRESHOLD_RANGE[0]} to ${THRESHOLD_RANGE[1]}` };
-    }
-    prefs.threshold = t;
-  }
-  for (const [key, what] of [['large', 'large-type'], ['added', 'only-what-each-added'], ['reach', 'colour-by-reach'], ['source', 'common-source-column']]) {
-    if (value[key] === undefined) continue;
-    if (typeof value[key] !== 'boolean') return { error: `a ${what} setting that is not true or false` };
-    prefs[key] = value[key];
+  for (const [key, check] of Object.entries(PREFS)) {
+    let v = value[key];
+    if (v === undefined) continue;
+    if (key === 'threshold' && typeof v === 'string' && v.trim()) v = Number(v);
+    const why = check(v);
+    if (why) return { error: why };
+    prefs[key] = v;
   }
   return { value: prefs };
+}
+
+/** The version of a comparison's state (a link, a saved file). */
+const STATE_VERSION = 1;
+
+/**
+ * A whole comparison as a link or a saved file carries it: `{wirediff: 1,
+ * articles, prefs}`, checked as the stored values are, but whole: one
+ * article that fails fails it all (a link is someone else's comparison,
+ * not to be shown in part).
+ */
+function checkState(value) {
+  if (!isObject(value) || value.wirediff === undefined) return { error: `${kindOf(value)} instead of a comparison` };
+  if (value.wirediff !== STATE_VERSION) return { error: `a comparison of another version of wirediff (${String(value.wirediff).slice(0, 20)})` };
+  const articles = checkArticles(value.articles);
+  if (articles.error) return articles;
+  if (articles.rejected.length) return { error: `an article that ${articles.rejected[0].why}` };
+  if (articles.value.length < 1) return { error: 'no article' };
+  const prefs = checkPrefs(value.prefs === undefined ? {} : value.prefs);
+  if (prefs.error) return prefs;
+  return { value: { articles: articles.value, prefs: prefs.value } };
 }
 
 /**
@@ -159,7 +196,17 @@ const STORED = {
     key: 'wirediff.prefs.v1', check: checkPrefs, empty: {},
     what: 'The stored preferences', instead: 'the defaults are used',
   },
+  // The reader's own articles, kept when a link or a saved page showed another comparison.
+  before: {
+    key: 'wirediff.before-shared.v1', check: checkArticles, empty: null,
+    what: 'Your articles kept from before a shared comparison', instead: 'they cannot be brought back',
+  },
 };
+
+/** Keeps the reader's own articles aside while a shared comparison is shown; whether it could. */
+function keepBefore(list) {
+  return keep(STORED.before.key, list) === null;
+}
 
 function storage() {
   try {
@@ -392,7 +439,7 @@ function uniqueName(list, wanted) {
 }
 
 Object.assign(wd, {
-  MAX_ARTICLE_CHARS, MAX_ARTICLES, MARK_KEYS, count, plural, articleProblem, loadStored, saveArticles, saveDraft, savePrefs,
+  MAX_ARTICLE_CHARS, MAX_ARTICLES, MARK_KEYS, STATE_VERSION, checkState, keepBefore, count, plural, articleProblem, loadStored, saveArticles, saveDraft, savePrefs,
   forgetStored, seedArticles, readTextFile, uniqueName,
 });
 })(window.wirediff);

@@ -15,17 +15,17 @@ export function launchChromium() {
 export const pageUrl = new URL('../../dist/index.html', import.meta.url).href;
 
 /**
- * Opens the built page in a new context of `browser` (1280x720 unless
- * `contextOptions` say otherwise) and waits until it is ready; `problems`
- * collects console errors and uncaught exceptions.
+ * Opens the built page (or `url`) in a new context of `browser` (1280x720
+ * unless `contextOptions` say otherwise) and waits until it is ready;
+ * `problems` collects console errors and uncaught exceptions.
  */
-export async function openPage(browser, contextOptions = {}) {
+export async function openPage(browser, contextOptions = {}, url = pageUrl) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(pageUrl);
+  await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { context, page, problems };
 }
