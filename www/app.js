@@ -290,7 +290,7 @@ async function recompute() {
     state.numbered = new Map((state.prefs.groups || []).map((g) => [key(g), g[0]]));
   }
   state.numbered = wd.numberGroups(analysis, state.numbered);
-  keepPrefs({ groups: analysis.clusters.map((c, i) => [wd.groupNumber(analysis, i), c.members[c.representative].article, c.members[c.representative].sentence]) });
+  keepPrefs({ groups: analysis.clusters.map((c, i) => [wd.groupNumber(analysis, i), c.members[c.representative].article, c.members[c.representative].sentence]) }, true);
   state.analysis = analysis;
   wd.tellApart(analysis);
   /** The page's article for each analysed one (the list may change later), and its text then. */
@@ -612,7 +612,7 @@ async function renderDiffView() {
   fillSelect($('diff-b'), String(b) === a && state.articles.length > 1 ? (b + 1) % state.articles.length : b);
   const choice = { a: $('diff-a').value === 'source' ? 'source' : Number($('diff-a').value), b: Number($('diff-b').value),
     ignoreCase: $('diff-case').checked, ignorePunctuation: $('diff-punct').checked };
-  if (JSON.stringify(choice) !== JSON.stringify(kept)) keepPrefs({ diff: choice });
+  if (JSON.stringify(choice) !== JSON.stringify(kept)) keepPrefs({ diff: choice }, kept === undefined);
   const fromSource = $('diff-a').value === 'source';
   const right = state.articles[Number($('diff-b').value)];
   const ib = right ? analysedIndex(right) : -1;
@@ -1252,6 +1252,7 @@ function forget() {
   clearTimeout(persistTimer);
   persistTimer = 0;
   const removed = forgetStored();
+  state.keeping = false;
   state.articles = seedArticles();
   defaultSide();
   state.editing = null;
@@ -1364,10 +1365,16 @@ function applyDefaults() {
   $('paraphrases').checked = state.prefs.paraphrases ?? defaults.paraphrases;
 }
 
-/** Keeps `patch` in the preferences (the page's settings and where the reader is). */
-function keepPrefs(patch) {
+/**
+ * Keeps `patch` in the preferences (the page's settings and where the
+ * reader is). What the page notes by itself (`automatic`: the group
+ * numbers, the first diff pair) is stored only once the reader has changed
+ * something, so that a fresh or forgotten page stores nothing.
+ */
+function keepPrefs(patch, automatic = false) {
   Object.assign(state.prefs, patch);
-  savePrefs(state.prefs);
+  if (!automatic) state.keeping = true;
+  if (state.keeping) savePrefs(state.prefs);
 }
 
 function wireControls() {
@@ -1451,6 +1458,7 @@ async function openShared(own) {
   state.prefs = found.value.prefs;
   saveArticles(state.articles);
   savePrefs(state.prefs);
+  state.keeping = true;
   const what = `Opened the ${fromLink ? 'linked' : 'saved'} comparison of ${plural(state.articles.length, 'article')}.`;
   if (!kept) return [what];
   return [`${what} Your own ${plural(own.length, 'article')} ${own.length > 1 ? 'are' : 'is'} kept.`, 'info', [['Bring them back', () => {
@@ -1553,6 +1561,7 @@ async function main() {
   const draft = loadStored('draft');
   const prefs = loadStored('prefs');
   state.prefs = prefs.value;
+  state.keeping = Boolean(articles.value) || Object.keys(state.prefs).length > 0;
   state.articles = articles.value || seedArticles();
   const shared = await openShared(articles.value);
   state.restorePin = state.prefs.pinned;
