@@ -447,6 +447,19 @@ impl ParagraphDiff {
     pub fn new_side(&self) -> String {
         self.ops.iter().map(|o| o.new_text.as_str()).collect()
     }
+
+    /// The old text `op`'s inline pieces compare: its own `old_text`, or
+    /// for a `moved_to` op the `old_text` of its `moved_from` op.
+    pub fn inline_source<'a>(&'a self, op: &'a DiffOp) -> &'a str {
+        match op.tag {
+            DiffTag::MovedTo => self
+                .ops
+                .iter()
+                .find(|o| o.tag == DiffTag::MovedFrom && o.old == op.old)
+                .map_or("", |o| o.old_text.as_str()),
+            _ => &op.old_text,
+        }
+    }
 }
 
 /// What happened to a paragraph between two articles (inline pieces use

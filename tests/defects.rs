@@ -250,3 +250,17 @@ fn a_title_byline_and_date_the_reader_gives_replace_the_detected_ones() {
     );
     assert_eq!(a.paragraphs[0].role, wirediff::Role::Story);
 }
+
+#[test]
+fn a_moved_paragraphs_word_changes_rebuild_the_text_it_moved_from() {
+    let (a, b) = (
+        "Why?\nhe said. $2.5 example.com/a?b ",
+        "$2.5 example.com/a?b\nWhy? ",
+    );
+    let d = diff_texts(a, b, &Options::default());
+    assert_eq!((d.old_side(), d.new_side()), (a.to_owned(), b.to_owned()));
+    for op in d.ops.iter().filter(|op| !op.inline.is_empty()) {
+        assert_eq!(op.inline_old(), d.inline_source(op), "{op:?}");
+        assert_eq!(op.inline_new(), op.new_text, "{op:?}");
+    }
+}

@@ -466,14 +466,7 @@ fn check_diff(d: &ParagraphDiff, a: &str, b: &str) {
         }
         if !op.inline.is_empty() {
             // A move's pieces compare the text where it was with this one.
-            let old_text = match op.tag {
-                DiffTag::MovedTo => d
-                    .ops
-                    .iter()
-                    .find(|o| o.tag == DiffTag::MovedFrom && o.old == op.old)
-                    .map_or("", |o| o.old_text.as_str()),
-                _ => &op.old_text,
-            };
+            let old_text = d.inline_source(op);
             assert!(op.inline_old() == old_text, "inline diff: old side");
             assert!(op.inline_new() == op.new_text, "inline diff: new side");
         }

@@ -72,7 +72,7 @@ proptest! {
         prop_assert_eq!(d.new_side(), b);
         for op in &d.ops {
             if !op.inline.is_empty() {
-                prop_assert_eq!(op.inline_old(), op.old_text.clone());
+                prop_assert_eq!(op.inline_old(), d.inline_source(op));
                 prop_assert_eq!(op.inline_new(), op.new_text.clone());
             }
         }
