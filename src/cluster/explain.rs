@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::corpus::{Corpus, Edges, Item, ItemId, NO_TERM, VariantId, pair};
 use super::score::{Score, score_words};
 use crate::model::{Cluster, ClusterMember, Kind};
+use crate::text::Interner;
 
 impl<'a> Corpus<'a> {
     /// How `item` relates to `rep` (a cluster's representative, or the other
@@ -160,10 +161,12 @@ impl<'a> Corpus<'a> {
             Kind::Near
         };
         let mut shared_words: Vec<String> = Vec::new();
+        let mut seen = Interner::default();
         for &w in &rep.words.seq {
-            let everywhere = group.iter().all(|&v| self.sample(v).words.contains(w));
             let word = explain.words[w as usize];
-            if everywhere && !shared_words.iter().any(|s| s == word) {
+            if first_time(&mut seen, word)
+                && group.iter().all(|&v| self.sample(v).words.contains(w))
+            {
                 shared_words.push(word.to_owned());
             }
         }
@@ -184,6 +187,15 @@ impl<'a> Corpus<'a> {
     }
 }
 
+/// Whether `word` is new to `seen` (which then holds it): repeats found
+/// by hashing, with the interner's table rather than a set of its own.
+#[inline(never)]
+fn first_time(seen: &mut Interner, word: &str) -> bool {
+    let before = seen.len();
+    seen.id(word);
+    seen.len() > before
+}
+
 /// Finds the words that explain a link: content words of one sentence
 /// whose terms another sentence holds.
 pub(super) struct Explainer<'c> {
@@ -199,19 +211,19 @@ impl<'c> Explainer<'c> {
     }
 
     /// Content words of `item`, as written and without repeats, whose
-    /// terms any of `others` holds.
+    /// terms any of `others` holds; repeats are found by hashing.
     pub(super) fn shared(&self, corpus: &Corpus, item: &Item, others: &[&Item]) -> Vec<String> {
         let article = &corpus.articles[item.at.article];
         let mut shared: Vec<String> = Vec::new();
+        let mut seen = Interner::default();
         let tokens = &article.sentences[item.at.sentence];
         for (token, &w) in tokens.iter().zip(&item.words.seq) {
             let term = corpus.term_of[w as usize];
-            if term == NO_TERM {
+            if term == NO_TERM || !others.iter().any(|o| o.terms.binary_search(&term).is_ok()) {
                 continue;
             }
-            let held = others.iter().any(|o| o.terms.binary_search(&term).is_ok());
             let word = &article.text[token.span.clone()];
-            if held && !shared.iter().any(|w| w == word) {
+            if first_time(&mut seen, word) {
                 shared.push(word.to_owned());
             }
         }

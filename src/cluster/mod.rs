@@ -345,6 +345,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn automaton_finds_the_walked_run(
+            a in proptest::collection::vec(0u32..3, 0..40),
+            b in proptest::collection::vec(0u32..3, 0..40),
+        ) {
+            // The same run, to the tie break: the longest, then the
+            // earliest in `a`, then in `b`.
+            let walked = score::walked_run(&Words::new(a.clone()), &Words::new(b.clone()), u64::MAX);
+            let walked = walked.expect("no limit");
+            proptest::prop_assert_eq!(score::automaton_run(&a, &b), walked);
+        }
+    }
+
+    #[test]
+    fn one_word_repeated_runs_the_whole_shorter_sentence() {
+        // 3,000 copies of one word in each: 9 million shared pairs, past
+        // the walk's budget; the run is the whole of the shorter one.
+        let (a, b) = (vec![7u32; 3000], vec![7u32; 2000]);
+        let (ra, rb) = longest_common_run(&Words::new(a), &Words::new(b));
+        assert_eq!((ra, rb), (0..2000, 0..2000));
+    }
+
     #[test]
     fn score_covers_embedded_quote() {
         let quote = "We will ship the new chips to every customer who asks for them";

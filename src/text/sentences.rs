@@ -78,14 +78,21 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         split_after_ellipses(s, base + i, &mut pieces);
     }
     if !items.is_empty() {
+        // Pieces and items both ascend: one pass over each.
         let mut cut = Vec::with_capacity(pieces.len() + items.len());
+        let mut next = 0;
         for piece in pieces {
             let mut start = piece.start;
-            for &item in &items {
-                if start < base + item && base + item < piece.end {
-                    cut.push(start..base + item);
-                    start = base + item;
+            while let Some(&item) = items.get(next) {
+                let at = base + item;
+                if at >= piece.end {
+                    break;
                 }
+                if start < at {
+                    cut.push(start..at);
+                    start = at;
+                }
+                next += 1;
             }
             cut.push(start..piece.end);
         }
@@ -94,9 +101,9 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     // Whether the previous raw piece ended with whitespace.
     let mut prev_spaced = true;
-    // A fragment waiting for the text after it: its start, and whether a
-    // list item starts there.
-    let mut pending_fragment: Option<(usize, bool)> = None;
+    // A fragment waiting for the text after it: its start, whether a list
+    // item starts there, and what `is_fragment` has read of it.
+    let mut pending_fragment: Option<(usize, bool, Fragment)> = None;
     for raw in pieces {
         // Whether white space follows (a cut may leave it to the next piece).
         let spaced = text[raw.clone()].ends_with(is_space) || text[raw.end..].starts_with(is_space);
@@ -106,21 +113,26 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         let item = items.binary_search(&(piece.start - base)).is_ok();
-        let (start, item) = match pending_fragment.take() {
-            Some((start, fragment_item)) => (start, item || fragment_item),
-            None => (piece.start, item),
+        // A fragment and the pieces after it are read once each, so that a
+        // paragraph of fragments (`! * ! * …`) costs its length.
+        let (start, item, read) = match pending_fragment.take() {
+            Some((start, fragment_item, read)) => (start, item || fragment_item, read),
+            None => (piece.start, item, Fragment::default()),
         };
+        let fragment = read.then(text, piece.clone());
         let piece = start..piece.end;
         match out.last_mut() {
             Some(last) if !item && joins(text, last.clone(), piece.clone(), prev_spaced) => {
                 last.end = piece.end;
             }
-            _ if is_fragment(&text[piece.clone()]) => pending_fragment = Some((piece.start, item)),
+            _ if fragment.is_fragment(text, piece.end) => {
+                pending_fragment = Some((piece.start, item, fragment));
+            }
             _ => out.push(piece),
         }
         prev_spaced = spaced;
     }
-    if let Some((start, _)) = pending_fragment {
+    if let Some((start, _, _)) = pending_fragment {
         // A trailing fragment joins the sentence before it, or stands alone.
         let end = trim_range(text, start..base + para.len()).end;
         match out.last_mut() {
@@ -330,13 +342,46 @@ fn list_items(para: &str) -> Vec<usize> {
     items
 }
 
-/// A piece that cannot stand as a sentence: no letter or digit, or only a
-/// list marker such as `1.`, `(a)`, `iv.` or `• 9.`.
-fn is_fragment(piece: &str) -> bool {
-    if !piece.chars().any(char::is_alphanumeric) {
-        return true;
+/// What [`Fragment::is_fragment`] needs of a piece, read a part at a time:
+/// a fragment grows by the pieces after it until it is no longer one, and
+/// reading each part once keeps that linear.
+#[derive(Clone, Copy, Default)]
+struct Fragment {
+    /// Whether a letter or digit was read.
+    alphanumeric: bool,
+    /// Where the first character that is neither a bullet nor a space is.
+    marker: Option<usize>,
+}
+
+impl Fragment {
+    /// This, with the part `range` of `text` read (parts come in order,
+    /// with only white space between them).
+    #[inline(never)]
+    fn then(self, text: &str, range: Range<usize>) -> Self {
+        let part = &text[range.clone()];
+        Fragment {
+            alphanumeric: self.alphanumeric || part.chars().any(char::is_alphanumeric),
+            marker: self.marker.or_else(|| {
+                part.find(|c| !(is_bullet(c) || is_space(c)))
+                    .map(|k| range.start + k)
+            }),
+        }
     }
-    let marker = piece.trim_start_matches(|c| is_bullet(c) || is_space(c));
+
+    /// Whether the piece read, which ends at `end`, cannot stand as a
+    /// sentence: no letter or digit, or only a list marker such as `1.`,
+    /// `(a)`, `iv.` or `• 9.`.
+    fn is_fragment(self, text: &str, end: usize) -> bool {
+        match self.marker {
+            Some(start) if self.alphanumeric => is_marker(&text[start..end]),
+            _ => true,
+        }
+    }
+}
+
+/// Whether `marker`, a piece from its first character that is neither a
+/// bullet nor a space, holding a letter or digit, is only a list marker.
+fn is_marker(marker: &str) -> bool {
     if marker.len() > 6 {
         return false; // Longer than any marker: most pieces end here.
     }
