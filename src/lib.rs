@@ -29,6 +29,7 @@ pub mod eval;
 pub mod model;
 pub mod options;
 pub mod overlap;
+pub mod sort;
 pub mod text;
 
 // The browser's boundary; wasm32-wasip1 (tests with 32-bit usize) has none.

@@ -42,7 +42,7 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
         .iter()
         .map(|c| {
             let mut a: Vec<usize> = c.members.iter().map(|m| m.article).collect();
-            a.sort_unstable();
+            crate::sort::sort(&mut a);
             a.dedup();
             a
         })
@@ -57,7 +57,7 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
                 return Vec::new();
             }
             let mut o: Vec<(u64, usize)> = s.iter().map(|&a| (hashes[a], a)).collect();
-            o.sort_unstable();
+            crate::sort::sort(&mut o);
             o
         })
         .collect();
@@ -126,7 +126,7 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
         .iter()
         .map(|a| {
             let mut c: Vec<usize> = a.sentences.iter().filter_map(|s| s.cluster).collect();
-            c.sort_unstable();
+            crate::sort::sort(&mut c);
             c
         })
         .collect();
@@ -139,7 +139,7 @@ pub fn overlap(articles: &[Article], clusters: &[Cluster], links: &[Link]) -> Ov
         linked[l.b.article].push((l.a.article, l.b.sentence));
     }
     for list in &mut linked {
-        list.sort_unstable();
+        crate::sort::sort(list);
         list.dedup();
     }
     let share = |a: usize, b: usize| -> f64 {

@@ -41,7 +41,7 @@ impl<'a> Corpus<'a> {
                     .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
                     .collect()
             };
-            grams.sort_unstable();
+            crate::sort::sort(&mut grams);
             grams.dedup();
             grams
         };
@@ -85,7 +85,7 @@ impl<'a> Corpus<'a> {
                 return Vec::new();
             }
             let mut rarest = item.terms.clone();
-            rarest.sort_by(|&x, &y| {
+            crate::sort::sort_by(&mut rarest, |&x, &y| {
                 self.weights[y as usize]
                     .total_cmp(&self.weights[x as usize])
                     .then_with(|| term_text[x as usize].cmp(term_text[y as usize]))

@@ -195,7 +195,7 @@ impl<'a> Corpus<'a> {
                     .collect();
                 let term = |w: &u32| Some(term_of[*w as usize]).filter(|&t| t != NO_TERM);
                 let mut ids: Vec<u32> = seq.iter().filter_map(term).collect();
-                ids.sort_unstable();
+                crate::sort::sort(&mut ids);
                 ids.dedup();
                 let quotes: &[Range<usize>] = article.quotes.get(s).map_or(&[], Vec::as_slice);
                 let mut quoted_terms: Vec<u32> = tokens
@@ -204,7 +204,7 @@ impl<'a> Corpus<'a> {
                     .filter(|(t, _)| quotes.iter().any(|q| q.contains(&t.span.start)))
                     .filter_map(|(_, w)| term(w))
                     .collect();
-                quoted_terms.sort_unstable();
+                crate::sort::sort(&mut quoted_terms);
                 quoted_terms.dedup();
                 // Only the lone-pair measures read the names: the page's
                 // module (where only the corpus model runs) skips them
@@ -225,7 +225,7 @@ impl<'a> Corpus<'a> {
                         .map(|(_, &w)| w)
                         .collect()
                 };
-                names.sort_unstable();
+                crate::sort::sort(&mut names);
                 names.dedup();
                 items.push(Item {
                     at: SentenceRef {

@@ -58,7 +58,7 @@ impl<'a> Corpus<'a> {
             .enumerate()
             .flat_map(|(x, &v)| variant(v).items.iter().map(move |&i| (i, x)))
             .collect();
-        items.sort_by_key(|&(i, _)| self.item(i).at);
+        crate::sort::sort_by_key(&mut items, |&(i, _)| self.item(i).at);
         // A member's strength: the summed scores of its links to members in
         // other articles (a copy is linked with score 1).
         let strength = |i: ItemId, x: usize| -> f64 {

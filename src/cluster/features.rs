@@ -171,7 +171,7 @@ fn word_grams(word: &str) -> WordGrams {
 /// Sorted word bigrams of a word sequence.
 fn bigrams(seq: &[u32]) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = seq.windows(2).map(|w| (w[0], w[1])).collect();
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -190,7 +190,7 @@ fn ngram_overlap(a: &[u32], b: &[u32], n: usize) -> usize {
                 })
             })
             .collect();
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         out
     };
     sorted_overlap(&grams(a), &grams(b), u64::cmp)
@@ -247,7 +247,7 @@ fn word_order(a: &Words, b: &Words) -> f64 {
     if k < 2 {
         return 1.0;
     }
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     let mut positions: Vec<u32> = pairs.iter().map(|p| p.1).collect();
     let inversions = count_inversions(&mut positions);
     let total = (k * (k - 1) / 2) as f64;
@@ -321,7 +321,7 @@ impl Corpus<'_> {
                         gram([table[p[0] as usize].last, ' ', table[p[1] as usize].first])
                     }))
                     .collect();
-            grams.sort_unstable();
+            crate::sort::sort(&mut grams);
             Shape {
                 grams: grams.into(),
                 bigrams: bigrams(seq).into(),

@@ -23,7 +23,7 @@ impl<'a> Corpus<'a> {
         let mut order: Vec<(&Pair, &Edge)> = edges.iter().collect();
         let key = |v: VariantId| self.variant(v).key;
         let content = |p: &Pair| (key(p.0).min(key(p.1)), key(p.0).max(key(p.1)));
-        order.sort_by(|(p, e), (q, f)| {
+        crate::sort::sort_by(&mut order, |(p, e), (q, f)| {
             f.near
                 .cmp(&e.near)
                 .then(f.resemblance.total_cmp(&e.resemblance))

@@ -76,7 +76,9 @@ impl Corpus<'_> {
             .into_iter()
             .map(|(i, j, p)| self.describe_link(i, j, &edges[&p], explain))
             .collect();
-        links.sort_by_key(|l| (l.a.article, l.a.sentence, l.b.article, l.b.sentence));
+        crate::sort::sort_by_key(&mut links, |l| {
+            (l.a.article, l.a.sentence, l.b.article, l.b.sentence)
+        });
         links
     }
 

@@ -100,7 +100,7 @@ pub fn cluster(articles: &[ArticleTokens], options: &Options) -> Clustering {
         .iter()
         .map(|members| corpus.describe(members, &edges, &explain))
         .collect();
-    clusters.sort_by(|x, y| {
+    crate::sort::sort_by(&mut clusters, |x, y| {
         y.articles
             .cmp(&x.articles)
             .then(y.members.len().cmp(&x.members.len()))

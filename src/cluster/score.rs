@@ -40,7 +40,7 @@ impl Words {
             .enumerate()
             .map(|(i, &w)| (w, i as u32))
             .collect();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         Words { seq, sorted }
     }
 

@@ -102,7 +102,7 @@ fn similar_pairs(
             };
             tokens.push((count[&w], w, copy));
         }
-        tokens.sort_unstable();
+        crate::sort::sort(&mut tokens);
         tokens.truncate(bag.len() + 1 - min_shared(bag.len()).min(bag.len()));
         tokens
     };
@@ -160,7 +160,7 @@ pub(super) fn heaviest_chain(pairs: Vec<(usize, usize, f64)>) -> Vec<(usize, usi
     }
     // New paragraphs ranked, so the tree spans only those in some pair.
     let mut columns: Vec<usize> = pairs.iter().map(|p| p.1).collect();
-    columns.sort_unstable();
+    crate::sort::sort(&mut columns);
     columns.dedup();
     let rank = |j: usize| columns.partition_point(|&c| c < j);
     // tree[k]: the best (total, pair) among chains ending in columns of its range.

@@ -37,7 +37,7 @@ pub(super) fn blocks(
     pairs: impl Iterator<Item = (usize, usize)>,
 ) -> Vec<Block> {
     let mut pairs: Vec<(usize, usize)> = pairs.collect();
-    pairs.sort_unstable();
+    crate::sort::sort(&mut pairs);
     let mut edges: Vec<(usize, usize, u32)> = Vec::new();
     for (i, j) in pairs {
         match edges.last_mut() {
@@ -280,7 +280,7 @@ fn paired(old: &Side, new: &Side, b: &Block, moved: Option<DiffTag>, budget: &Bu
         b.old.len() == 1 && b.new.len() == 1 && old.keys[b.old.start] == new.keys[b.new.start];
     let bag = |side: &Side, range: Range<usize>| {
         let mut bag: Vec<u32> = side.bags[range].iter().flatten().copied().collect();
-        bag.sort_unstable();
+        crate::sort::sort(&mut bag);
         bag
     };
     let similarity = if same {

@@ -86,7 +86,7 @@ fn bag(paragraph: &str, words: &mut Interner) -> Vec<u32> {
         .unicode_words()
         .map(|w| words.id(&fold_word(w)))
         .collect();
-    bag.sort_unstable();
+    crate::sort::sort(&mut bag);
     bag
 }
 
@@ -270,7 +270,7 @@ fn identical_pairs(old: &Side, new: &Side, deadline: Option<Instant>) -> Vec<(us
         .filter(|&j| !new_done[j])
         .map(|j| (new_ids[j], j))
         .collect();
-    left.sort_unstable();
+    crate::sort::sort(&mut left);
     let mut taken = vec![0; ids.len()];
     for i in (0..old_ids.len()).filter(|&i| !old_done[i]) {
         let id = old_ids[i];
@@ -296,7 +296,7 @@ pub fn pairs_by_key(
     a: impl IntoIterator<Item = (usize, usize)>,
     mut b: Vec<(usize, usize)>,
 ) -> Vec<(usize, usize)> {
-    b.sort_unstable();
+    crate::sort::sort(&mut b);
     let mut pairs = Vec::new();
     for (key, p) in a {
         let from = b.partition_point(|x| x.0 < key);
