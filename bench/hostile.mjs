@@ -18,6 +18,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { readArgs } from './args.mjs';
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'target/bench-hostile');
 
@@ -27,29 +29,18 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
+  const values = readArgs(argv, {
+    quick: { type: 'boolean', default: false }, only: { type: 'string' }, bin: { type: 'string' },
+    example: { type: 'string' }, timeout: { type: 'string', default: '60' }, json: { type: 'string' },
+  }, fail, 'bench/hostile.mjs');
   const o = {
-    quick: false,
-    only: null,
-    bin: join(root, 'target/release/wirediff'),
-    example: join(root, 'target/release/examples/diff_texts'),
-    timeout: 60,
-    json: null,
+    quick: values.quick,
+    only: values.only ? values.only.split(',') : null,
+    bin: values.bin ? resolve(values.bin) : join(root, 'target/release/wirediff'),
+    example: values.example ? resolve(values.example) : join(root, 'target/release/examples/diff_texts'),
+    timeout: Number(values.timeout),
+    json: values.json ? resolve(values.json) : null,
   };
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const value = () => {
-      const v = argv[++k];
-      if (v === undefined) fail(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--quick') o.quick = true;
-    else if (a === '--only') o.only = value().split(',');
-    else if (a === '--bin') o.bin = resolve(value());
-    else if (a === '--example') o.example = resolve(value());
-    else if (a === '--timeout') o.timeout = Number(value());
-    else if (a === '--json') o.json = resolve(value());
-    else fail(`unknown argument ${JSON.stringify(a)} (see the head of bench/hostile.mjs)`);
-  }
   if (!existsSync(o.bin)) fail(`no binary at ${o.bin} (cargo build --release)`);
   return o;
 }

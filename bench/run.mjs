@@ -22,6 +22,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { readArgs } from './args.mjs';
 import { readPrediction, readTruth, score } from './score.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,23 +30,18 @@ const out = join(root, 'target/bench');
 const venv = join(root, 'target/bench-venv');
 
 function parseArgs(argv) {
+  const v = readArgs(argv, {
+    quick: { type: 'boolean' }, sizes: { type: 'string' }, seed: { type: 'string' }, runs: { type: 'string' },
+    'no-chromium': { type: 'boolean' }, 'no-datasketch': { type: 'boolean' }, 'datasketch-max': { type: 'string' },
+  }, fail, 'bench/run.mjs');
   const o = { sizes: [5, 100, 1000, 10000], seed: 1, runs: 3, chromium: true, datasketch: true, datasketchMax: 1000 };
-  for (let k = 0; k < argv.length; k++) {
-    const a = argv[k];
-    const value = () => {
-      const v = argv[++k];
-      if (v === undefined) fail(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--quick') Object.assign(o, { sizes: [5, 100], runs: 1, chromium: false });
-    else if (a === '--sizes') o.sizes = value().split(',').map(Number);
-    else if (a === '--seed') o.seed = Number(value());
-    else if (a === '--runs') o.runs = Number(value());
-    else if (a === '--no-chromium') o.chromium = false;
-    else if (a === '--no-datasketch') o.datasketch = false;
-    else if (a === '--datasketch-max') o.datasketchMax = Number(value());
-    else fail(`unknown argument ${JSON.stringify(a)} (see the head of bench/run.mjs)`);
-  }
+  if (v.quick) Object.assign(o, { sizes: [5, 100], runs: 1, chromium: false });
+  if (v.sizes !== undefined) o.sizes = v.sizes.split(',').map(Number);
+  if (v.seed !== undefined) o.seed = Number(v.seed);
+  if (v.runs !== undefined) o.runs = Number(v.runs);
+  if (v['no-chromium']) o.chromium = false;
+  if (v['no-datasketch']) o.datasketch = false;
+  if (v['datasketch-max'] !== undefined) o.datasketchMax = Number(v['datasketch-max']);
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 2)) fail('--sizes: integers of at least 2');
   return o;
 }
