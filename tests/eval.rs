@@ -128,8 +128,9 @@ fn other_sets_verbatim_and_near_f1_is_at_least_0_9() {
 fn real_events_keep_their_figures() {
     let floors = [
         ("mexico-quake-2022", 0.97, 0.95, 0.95, 0.95),
-        // Added at close 1.000 / 0.979, all 0.848 / 0.933.
-        ("haneda-collision-2024", 0.97, 0.95, 0.84, 0.9),
+        // Added at close 1.000 / 0.979, all 0.848 / 0.933; all 0.893 once
+        // rewrites across two statements side by side were left out.
+        ("haneda-collision-2024", 0.97, 0.95, 0.89, 0.9),
         ("cebu-quake-2025", 0.97, 0.95, 0.95, 0.62),
         ("boeing-job-cuts-2024", 0.97, 0.95, 0.95, 0.45),
     ];

@@ -19,7 +19,12 @@ impl Corpus<'_> {
     /// (more only when copies in the group pick it as their best), and
     /// hundreds of copies of two sentences give hundreds of links, not
     /// their product. The link goes to the copy of the chosen variant with
-    /// the smallest content key in another article.
+    /// the smallest content key in another article. A rewrite between two
+    /// groups is left out when each group already holds a sentence in the
+    /// other end's article: there each end has its counterpart, so the two
+    /// ends are two statements that stand side by side (an outlet that
+    /// merges two sentences into one holds the merged one in one group
+    /// only, and keeps its link).
     pub(super) fn links(
         &self,
         groups: &[Vec<VariantId>],
@@ -53,6 +58,24 @@ impl Corpus<'_> {
                 offer(w, v, p, e);
             }
         }
+        // The articles each group has a sentence in, sorted.
+        let group_articles: Vec<Vec<usize>> = groups
+            .iter()
+            .map(|members| {
+                let mut a: Vec<usize> = members
+                    .iter()
+                    .flat_map(|&v| self.variant(v).articles.iter().map(|x| x.0))
+                    .collect();
+                a.sort_unstable();
+                a.dedup();
+                a
+            })
+            .collect();
+        let holds = |group: usize, article: usize| {
+            group_articles
+                .get(group)
+                .is_some_and(|a| a.binary_search(&article).is_ok())
+        };
         // Each copy of the `from` variant, linked to a copy of the other.
         let mut kept: Vec<(ItemId, ItemId, Pair)> = Vec::new();
         for ((from, _), p) in best {
@@ -65,6 +88,14 @@ impl Corpus<'_> {
                     .filter(|&&j| self.item(j).at.article != article)
                     .min_by_key(|&&j| self.item(j).key);
                 if let Some(&j) = target {
+                    let other = self.item(j).at.article;
+                    let (gi, gj) = (group_of[from.index()], group_of[to_of(p, from).index()]);
+                    // A rewrite across: each end's group already has a
+                    // sentence in the other end's article, its counterpart
+                    // there, so the two are two statements side by side.
+                    if !edges[&p].near && holds(gi, other) && holds(gj, article) {
+                        continue;
+                    }
                     let (i, j) = (i.min(j), i.max(j));
                     kept.push((i, j, p));
                 }

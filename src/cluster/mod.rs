@@ -40,8 +40,9 @@
 //!    keeps a sentence out of a group it is partly unlike. A linked pair
 //!    that ends up in two different clusters (or with a side in none) is
 //!    reported as a [`Link`], with the same explanation, if it is the
-//!    strongest link of one of its sentences into the other's group; links
-//!    merge nothing.
+//!    strongest link of one of its sentences into the other's group, and is
+//!    not a rewrite across two groups that each hold a sentence in the other
+//!    end's article (two statements side by side); links merge nothing.
 mod candidates;
 mod corpus;
 mod explain;
